@@ -1,0 +1,105 @@
+package live.devopstoolkit.resourcesync;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import live.devopstoolkit.resourcesync.debounce.BoundedStaleness;
+import live.devopstoolkit.resourcesync.debounce.ChangedRefsAggregation;
+import live.devopstoolkit.resourcesync.delivery.BackoffPolicy;
+import live.devopstoolkit.resourcesync.delivery.BatchLimits;
+import live.devopstoolkit.resourcesync.delivery.BearerTokens;
+import live.devopstoolkit.resourcesync.delivery.Pipelines;
+import live.devopstoolkit.resourcesync.delivery.ShutdownFlush;
+import live.devopstoolkit.resourcesync.delivery.SyncRequests;
+import live.devopstoolkit.resourcesync.delivery.SyncResponses;
+import live.devopstoolkit.resourcesync.discovery.ApiDiscovery;
+import live.devopstoolkit.resourcesync.informer.InformerComponent;
+import live.devopstoolkit.resourcesync.informer.InformerRegistry;
+import live.devopstoolkit.resourcesync.resourcesyncconfig.ConfigReconciler;
+import live.devopstoolkit.resourcesync.resourcesyncconfig.StatusWriter;
+import live.devopstoolkit.resourcesync.status.EventRecorder;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.processor.aggregate.UseLatestAggregationStrategy;
+import org.apache.camel.spi.Registry;
+
+/**
+ * The beans the routes in {@code routes/} call, by name. Built here in plain Java because they form
+ * a chain (client, informers, pipelines, requests) that registry type lookups would have to guess
+ * the order of. Every setting comes from {@code config/application.properties}, where each is
+ * documented with its default.
+ */
+public class ResourceSyncConfiguration implements CamelConfiguration {
+
+  @PropertyInject(value = "resource-sync.kubeconfig", defaultValue = "")
+  private String kubeconfig;
+  @PropertyInject(value = "resource-sync.informer.list-limit", defaultValue = "500")
+  private long listLimit;
+  @PropertyInject(value = "resource-sync.delivery.poll-millis", defaultValue = "200")
+  private long pollMillis;
+  @PropertyInject(value = "resource-sync.delivery.max-records", defaultValue = "500")
+  private int maxRecords;
+  @PropertyInject(value = "resource-sync.delivery.max-bytes", defaultValue = "524288")
+  private long maxBytes;
+  @PropertyInject(value = "resource-sync.delivery.pause-millis", defaultValue = "5000")
+  private long pauseMillis;
+  @PropertyInject(value = "resource-sync.delivery.max-pause-millis", defaultValue = "60000")
+  private long maxPauseMillis;
+  @PropertyInject(value = "resource-sync.delivery.max-rejections", defaultValue = "3")
+  private int maxRejections;
+  @PropertyInject(value = "resource-sync.delivery.connect-timeout-millis", defaultValue = "5000")
+  private long connectTimeoutMillis;
+  @PropertyInject(value = "resource-sync.delivery.response-timeout-millis", defaultValue = "60000")
+  private long responseTimeoutMillis;
+  @PropertyInject(value = "resource-sync.shutdown.flush-timeout-millis", defaultValue = "15000")
+  private long flushTimeoutMillis;
+
+  @Override
+  public void configure(CamelContext camel) throws Exception {
+    Registry registry = camel.getRegistry();
+    Clock clock = Clock.systemUTC();
+    ObjectMapper json = new ObjectMapper();
+    KubernetesClient client = kubernetesClient();
+    InformerRegistry informers = new InformerRegistry(client, listLimit);
+    Pipelines pipelines = new Pipelines(informers, clock, new BatchLimits(maxRecords, maxBytes),
+        new BackoffPolicy(pauseMillis, maxPauseMillis), maxRejections);
+    EventRecorder events = new EventRecorder(client, clock);
+    StatusWriter statusWriter = new StatusWriter(client, pipelines, informers, events, clock);
+
+    registry.bind("kubernetesClient", client);
+    registry.bind("informerRegistry", informers);
+    registry.bind("informer", new InformerComponent(client, informers));
+    registry.bind("apiDiscovery", new ApiDiscovery(client));
+    registry.bind("pipelines", pipelines);
+    registry.bind("changedRefsAggregation", new ChangedRefsAggregation(clock));
+    registry.bind("useLatest", new UseLatestAggregationStrategy());
+    registry.bind("boundedStaleness", new BoundedStaleness(clock, maxRecords));
+    registry.bind("debounceTimeoutChecker", Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread thread = new Thread(r, "debounce-timeout-checker");
+      thread.setDaemon(true);
+      return thread;
+    }));
+    registry.bind("syncRequests", new SyncRequests(pipelines, informers, new BearerTokens(client), json,
+        "throwExceptionOnFailure=false&connectTimeout=" + connectTimeoutMillis
+            + "&responseTimeout=" + responseTimeoutMillis));
+    registry.bind("syncResponses", new SyncResponses(pipelines, json));
+    registry.bind("statusWriter", statusWriter);
+    registry.bind("configReconciler", new ConfigReconciler(camel, client.getKubernetesSerialization(), pipelines,
+        statusWriter, events, pollMillis));
+    camel.getManagementStrategy().addEventNotifier(new ShutdownFlush(pipelines, clock, flushTimeoutMillis));
+  }
+
+  /** $KUBECONFIG, ~/.kube/config or the in-cluster service account, unless a kubeconfig file is set. */
+  private KubernetesClient kubernetesClient() throws Exception {
+    Config config = kubeconfig.isBlank()
+        ? Config.autoConfigure(null)
+        : Config.fromKubeconfig(Files.readString(Path.of(kubeconfig)));
+    return new KubernetesClientBuilder().withConfig(config).build();
+  }
+}

@@ -1,0 +1,126 @@
+package live.devopstoolkit.resourcesync.delivery;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import live.devopstoolkit.resourcesync.changes.ResourceRef;
+import live.devopstoolkit.resourcesync.debounce.ChangedRefs;
+import live.devopstoolkit.resourcesync.informer.InformerRegistry;
+import live.devopstoolkit.resourcesync.informer.StoredResource;
+import live.devopstoolkit.resourcesync.status.ReadyReason;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pipelines of every ResourceSyncConfig, and the bean the sync routes call. Routes say when
+ * (an informer event, a closed debounce window, a delivery tick, a resync timer); this class and
+ * {@link Pipeline} decide what.
+ */
+public class Pipelines {
+
+  /** Exchange property naming the pipeline ({@code namespace/name}) a route works for. */
+  public static final String PIPELINE = "syncPipeline";
+  /** Exchange property carrying the {@link SyncBatch} being delivered. */
+  public static final String BATCH = "syncBatch";
+  /** Exchange property with the record ids the receiver reported as failed. */
+  public static final String FAILED_IDS = "syncFailedIds";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Pipelines.class);
+
+  private final Map<String, Pipeline> pipelines = new ConcurrentHashMap<>();
+  private final InformerRegistry registry;
+  private final Clock clock;
+  private final BatchLimits limits;
+  private final BackoffPolicy backoff;
+  private final int maxRejections;
+
+  public Pipelines(InformerRegistry registry, Clock clock, BatchLimits limits, BackoffPolicy backoff,
+      int maxRejections) {
+    this.registry = registry;
+    this.clock = clock;
+    this.limits = limits;
+    this.backoff = backoff;
+    this.maxRejections = maxRejections;
+  }
+
+  public Pipeline open(SyncTarget target) {
+    return pipelines.computeIfAbsent(target.key(), k -> new Pipeline(target));
+  }
+
+  public Optional<Pipeline> get(String key) {
+    return Optional.ofNullable(pipelines.get(key));
+  }
+
+  public void close(String key) {
+    pipelines.remove(key);
+  }
+
+  public Collection<Pipeline> all() {
+    return pipelines.values();
+  }
+
+  public void changed(@ExchangeProperty(PIPELINE) String key, ResourceRef ref) {
+    get(key).ifPresent(p -> p.changed(ref));
+  }
+
+  public void due(@ExchangeProperty(PIPELINE) String key, ChangedRefs refs) {
+    get(key).ifPresent(p -> p.due(refs.refs()));
+  }
+
+  public void resync(@ExchangeProperty(PIPELINE) String key) {
+    get(key).ifPresent(p -> {
+      LOG.info("event=resync-due config={}", p.target());
+      p.resyncDue();
+    });
+  }
+
+  /** Takes the pipeline's next batch into the exchange; false when there is nothing to send now. */
+  public boolean nextBatch(Exchange exchange) {
+    Pipeline pipeline = pipelines.get(exchange.getProperty(PIPELINE, String.class));
+    if (pipeline == null) {
+      return false;
+    }
+    SyncBatch batch = pipeline.nextBatch(clock.millis(), registry.isSynced(),
+        ref -> registry.get(ref).map(StoredResource::record), limits);
+    exchange.setProperty(BATCH, batch);
+    exchange.removeProperty(FAILED_IDS);
+    return batch != null;
+  }
+
+  public void delivered(Exchange exchange) {
+    Pipeline pipeline = pipelines.get(exchange.getProperty(PIPELINE, String.class));
+    SyncBatch batch = exchange.getProperty(BATCH, SyncBatch.class);
+    if (pipeline == null || batch == null) {
+      return;
+    }
+    @SuppressWarnings("unchecked")
+    Set<String> failedIds = exchange.getProperty(FAILED_IDS, Set.of(), Set.class);
+    pipeline.delivered(batch, failedIds, clock.millis(), maxRejections);
+    long deletes = batch.sent().values().stream().filter(r -> r == null).count();
+    LOG.info("event=batch-delivered config={} resync={} upserts={} deletes={} rejected={}", pipeline.target(),
+        batch.isResync(), batch.sent().size() - deletes, deletes, failedIds.size());
+  }
+
+  /** Called by the error handler once a batch has used up its redeliveries. */
+  public void failed(Exchange exchange) {
+    Pipeline pipeline = pipelines.get(exchange.getProperty(PIPELINE, String.class));
+    SyncBatch batch = exchange.getProperty(BATCH, SyncBatch.class);
+    Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+    if (pipeline == null || batch == null) {
+      return;
+    }
+    ReadyReason reason = error instanceof DeliveryFailure f ? f.reason() : ReadyReason.SyncFailing;
+    long retryAfter = error instanceof DeliveryFailure.ReceiverUnavailable u ? u.retryAfterMillis() : 0;
+    String message = error == null ? "delivery failed" : error.getMessage();
+    pipeline.failed(batch, error instanceof DeliveryFailure.BatchRejected, clock.millis(), retryAfter, backoff,
+        maxRejections);
+    pipeline.status().deliveryFailed(reason, message);
+    LOG.warn("event=batch-failed config={} resync={} records={} reason={} error=\"{}\" pending={}",
+        pipeline.target(), batch.isResync(), batch.size(), reason, message, pipeline.pendingCount());
+  }
+}

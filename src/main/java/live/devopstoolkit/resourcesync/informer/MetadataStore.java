@@ -1,0 +1,74 @@
+package live.devopstoolkit.resourcesync.informer;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import live.devopstoolkit.resourcesync.changes.SyncRecord;
+import live.devopstoolkit.resourcesync.changes.SyncRecords;
+import live.devopstoolkit.resourcesync.discovery.ResourceType;
+
+/**
+ * An informer store that keeps only what is synced. Full objects still cross the wire (fabric8 7.5
+ * has no metadata-only watch), but each is reduced to a {@link StoredResource} as it is stored, so
+ * memory grows with the metadata of the cluster, not with its ConfigMaps and Secrets.
+ */
+final class MetadataStore implements ItemStore<GenericKubernetesResource> {
+
+  private final ResourceType type;
+  private final Map<String, StoredResource> items = new ConcurrentHashMap<>();
+
+  MetadataStore(ResourceType type) {
+    this.type = type;
+  }
+
+  static SyncRecord recordOf(ResourceType type, GenericKubernetesResource object) {
+    return object instanceof StoredResource stored ? stored.record() : SyncRecords.of(type, object);
+  }
+
+  @Override
+  public String getKey(GenericKubernetesResource obj) {
+    return Cache.metaNamespaceKeyFunc(obj);
+  }
+
+  @Override
+  public GenericKubernetesResource put(String key, GenericKubernetesResource obj) {
+    StoredResource stored = obj instanceof StoredResource s ? s : new StoredResource(recordOf(type, obj), obj.getMetadata());
+    return items.put(key, stored);
+  }
+
+  @Override
+  public GenericKubernetesResource remove(String key) {
+    return items.remove(key);
+  }
+
+  @Override
+  public Stream<String> keySet() {
+    return items.keySet().stream();
+  }
+
+  @Override
+  public Stream<GenericKubernetesResource> values() {
+    return items.values().stream().map(GenericKubernetesResource.class::cast);
+  }
+
+  Stream<StoredResource> stored() {
+    return items.values().stream();
+  }
+
+  @Override
+  public int size() {
+    return items.size();
+  }
+
+  @Override
+  public GenericKubernetesResource get(String key) {
+    return items.get(key);
+  }
+
+  StoredResource stored(String key) {
+    return items.get(key);
+  }
+}

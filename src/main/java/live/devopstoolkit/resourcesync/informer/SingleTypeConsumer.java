@@ -1,0 +1,65 @@
+package live.devopstoolkit.resourcesync.informer;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import org.apache.camel.Processor;
+
+/**
+ * Full objects of one resource type, for types the controller acts on (its own configs, CRDs)
+ * rather than syncs. It starts without waiting for the first list, so a missing CRD or a
+ * forbidden type does not stop Camel from starting; the informer keeps retrying.
+ */
+final class SingleTypeConsumer extends InformerConsumer {
+
+  private SharedIndexInformer<GenericKubernetesResource> informer;
+
+  SingleTypeConsumer(InformerEndpoint endpoint, Processor processor) {
+    super(endpoint, processor);
+  }
+
+  @Override
+  protected void doStart() throws Exception {
+    super.doStart();
+    InformerEndpoint endpoint = getEndpoint();
+    String resource = endpoint.getResource();
+    int dot = resource.indexOf('.');
+    ResourceDefinitionContext context = new ResourceDefinitionContext.Builder()
+        .withPlural(dot < 0 ? resource : resource.substring(0, dot))
+        .withGroup(dot < 0 ? "" : resource.substring(dot + 1))
+        .withVersion(endpoint.getVersion())
+        .withNamespaced(true)
+        .build();
+    String typeName = resource + "/" + endpoint.getVersion();
+    informer = endpoint.getComponent().getKubernetesClient().genericKubernetesResources(context)
+        .inAnyNamespace()
+        .runnableInformer(endpoint.getResyncPeriod());
+    informer.exceptionHandler((started, error) -> true);
+    informer.addEventHandler(new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(GenericKubernetesResource obj) {
+        emit(obj, "ADDED", typeName);
+      }
+
+      @Override
+      public void onUpdate(GenericKubernetesResource oldObj, GenericKubernetesResource newObj) {
+        emit(newObj, "MODIFIED", typeName);
+      }
+
+      @Override
+      public void onDelete(GenericKubernetesResource obj, boolean deletedFinalStateUnknown) {
+        emit(obj, "DELETED", typeName);
+      }
+    });
+    informer.start();
+  }
+
+  @Override
+  protected void doStop() throws Exception {
+    if (informer != null) {
+      informer.stop();
+    }
+    super.doStop();
+  }
+}

@@ -1,0 +1,30 @@
+package live.devopstoolkit.resourcesync.informer;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import live.devopstoolkit.resourcesync.changes.SyncRecord;
+
+/**
+ * What an informer store keeps of an object: its sync record, plus the name, namespace and
+ * resourceVersion the informer itself reads. Spec, status, data and every other field are dropped
+ * on arrival, so a cached Secret holds no secret data.
+ */
+public final class StoredResource extends GenericKubernetesResource {
+
+  private final transient SyncRecord record;
+
+  StoredResource(SyncRecord record, ObjectMeta source) {
+    this.record = record;
+    ObjectMeta meta = new ObjectMeta();
+    meta.setName(source.getName());
+    meta.setNamespace(source.getNamespace());
+    meta.setResourceVersion(source.getResourceVersion());
+    setMetadata(meta);
+    setApiVersion(record.apiVersion());
+    setKind(record.kind());
+  }
+
+  public SyncRecord record() {
+    return record;
+  }
+}

@@ -1,0 +1,117 @@
+package live.devopstoolkit.resourcesync.informer;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import live.devopstoolkit.resourcesync.changes.ResourceChange;
+import live.devopstoolkit.resourcesync.changes.ResourceRef;
+import live.devopstoolkit.resourcesync.discovery.ResourceType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one informer of one resource type, shared by every pipeline. A type whose first list fails
+ * (forbidden, a broken conversion webhook) is marked failed instead of blocking the others; the
+ * registry replaces it with a fresh informer at the next discovery, since a stopped informer cannot
+ * be restarted.
+ */
+final class TypeWatch {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TypeWatch.class);
+
+  private final ResourceType type;
+  private final MetadataStore store;
+  private final SharedIndexInformer<GenericKubernetesResource> informer;
+  private volatile String failure;
+
+  TypeWatch(KubernetesClient client, ResourceType type, long listLimit, Consumer<ResourceChange> changes) {
+    this.type = type;
+    this.store = new MetadataStore(type);
+    this.informer = client.genericKubernetesResources(type.definitionContext())
+        .inAnyNamespace()
+        .withLimit(listLimit)
+        .runnableInformer(0);
+    informer.itemStore(store);
+    informer.addEventHandler(new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(GenericKubernetesResource obj) {
+        changes.accept(new ResourceChange(ref(obj), null, MetadataStore.recordOf(type, obj)));
+      }
+
+      @Override
+      public void onUpdate(GenericKubernetesResource oldObj, GenericKubernetesResource newObj) {
+        changes.accept(new ResourceChange(ref(newObj), MetadataStore.recordOf(type, oldObj),
+            MetadataStore.recordOf(type, newObj)));
+      }
+
+      @Override
+      public void onDelete(GenericKubernetesResource obj, boolean deletedFinalStateUnknown) {
+        changes.accept(new ResourceChange(ref(obj), MetadataStore.recordOf(type, obj), null));
+      }
+    });
+  }
+
+  void start() {
+    informer.start().whenComplete((ignored, error) -> {
+      if (error != null) {
+        failure = rootMessage(error);
+        LOG.warn("event=watch-failed type={} error=\"{}\"", type, failure);
+        informer.stop();
+      } else {
+        LOG.info("event=watch-synced type={} objects={}", type, store.size());
+      }
+    });
+  }
+
+  /** Tells every listener that the objects still cached are gone, then stops watching. */
+  void stop(Consumer<ResourceChange> changes) {
+    informer.stop();
+    store.stored().forEach(stored -> changes.accept(new ResourceChange(ref(stored), stored.record(), null)));
+  }
+
+  void stop() {
+    informer.stop();
+  }
+
+  ResourceType type() {
+    return type;
+  }
+
+  Stream<CachedObject> cached() {
+    return store.stored().map(stored -> new CachedObject(ref(stored), stored.record()));
+  }
+
+  MetadataStore store() {
+    return store;
+  }
+
+  boolean isSynced() {
+    return failure == null && informer.hasSynced();
+  }
+
+  /** True once the watch either synced or failed: nothing more will come of its first list. */
+  boolean isSettled() {
+    return failure != null || informer.hasSynced();
+  }
+
+  String failure() {
+    return failure;
+  }
+
+  private ResourceRef ref(GenericKubernetesResource obj) {
+    String namespace = obj.getMetadata().getNamespace();
+    return new ResourceRef(type, namespace == null || namespace.isEmpty() ? null : namespace,
+        obj.getMetadata().getName());
+  }
+
+  private static String rootMessage(Throwable error) {
+    Throwable cause = error;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+  }
+}

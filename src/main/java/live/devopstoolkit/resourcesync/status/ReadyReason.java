@@ -1,0 +1,17 @@
+package live.devopstoolkit.resourcesync.status;
+
+/** The reasons the Ready condition can carry; only {@link #Synced} goes with status True. */
+public enum ReadyReason {
+  /** Watching every discovered type and the last delivery succeeded. */
+  Synced,
+  /** Informers are still listing, or the first full resync has not been acknowledged yet. */
+  WaitingForCaches,
+  /** The Secret named by mcpAuthSecretRef, or its key, does not exist. */
+  SecretNotFound,
+  /** The MCP endpoint could not be reached or timed out. */
+  EndpointUnreachable,
+  /** The MCP endpoint answered with an error or with something that is not the sync protocol. */
+  SyncFailing,
+  /** The Discovery API could not be read, so no resource types are known. */
+  DiscoveryFailed
+}

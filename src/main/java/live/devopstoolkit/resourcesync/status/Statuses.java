@@ -1,0 +1,63 @@
+package live.devopstoolkit.resourcesync.status;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfigStatus;
+
+/**
+ * Turns the facts about a pipeline into its status. Pure, so the rules for Ready are tested without
+ * a cluster: False while discovery failed with nothing watched, while the last delivery failed, or
+ * until the caches synced and a first full resync was acknowledged; True otherwise.
+ */
+public final class Statuses {
+
+  private Statuses() {
+  }
+
+  public static ResourceSyncConfigStatus of(StatusFacts facts, ResourceSyncConfigStatus previous, Instant now) {
+    SyncStatus sync = facts.sync();
+    ResourceSyncConfigStatus status = new ResourceSyncConfigStatus();
+    status.setActive(facts.active());
+    status.setWatchedResourceTypes(facts.watchedTypes());
+    status.setTotalResourcesSynced(facts.acknowledged());
+    status.setSyncErrors(sync.syncErrors());
+    status.setLastError(sync.lastError());
+    status.setLastSyncTime(format(sync.lastSyncTime()));
+    status.setLastResyncTime(format(sync.lastResyncTime()));
+    status.setObservedGeneration(facts.generation());
+
+    ReadyReason reason;
+    String message;
+    if (facts.discoveryFailure() != null && facts.watchedTypes() == 0) {
+      reason = ReadyReason.DiscoveryFailed;
+      message = facts.discoveryFailure();
+    } else if (sync.failure() != null) {
+      reason = sync.failure();
+      message = sync.failureMessage();
+    } else if (!facts.cachesSynced() || !sync.resynced()) {
+      reason = ReadyReason.WaitingForCaches;
+      message = facts.cachesSynced() ? "Waiting for the first full resync to be acknowledged"
+          : "Listing resource types; " + facts.watchedTypes() + " synced so far";
+    } else {
+      reason = ReadyReason.Synced;
+      message = "Watching " + facts.watchedTypes() + " resource types; " + facts.acknowledged()
+          + " resources synced";
+    }
+    if (!facts.failedTypes().isEmpty()) {
+      message += "; not watched: " + facts.failedTypes();
+    }
+    List<Condition> previousConditions = previous == null ? null : previous.getConditions();
+    List<Condition> conditions = new ArrayList<>();
+    conditions.add(ReadyCondition.of(reason, SyncStatus.truncate(message), facts.generation(), previousConditions,
+        format(now)));
+    status.setConditions(conditions);
+    return status;
+  }
+
+  static String format(Instant time) {
+    return time == null ? null : time.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+}

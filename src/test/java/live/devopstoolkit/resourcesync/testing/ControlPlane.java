@@ -1,0 +1,86 @@
+package live.devopstoolkit.resourcesync.testing;
+
+import io.fabric8.kubeapitest.KubeAPIServer;
+import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One real kube-apiserver and etcd for the whole test JVM (kube-api-test, offline, with the
+ * binaries hack/kube-binaries.sh builds), with the generated CRD installed. Tests isolate by
+ * namespace; starting a server per class would cost more than the tests.
+ */
+public final class ControlPlane {
+
+  /** Must match the version hack/kube-binaries.sh builds (the pom's kube.version). */
+  public static final String KUBE_VERSION = System.getProperty("kube.version", "1.34.4");
+  public static final Path CRD = Path.of("config/crd/resourcesyncconfigs.dot-ai.devopstoolkit.live-v1.yml");
+
+  private static ControlPlane instance;
+
+  private final KubeAPIServer server;
+  private final KubernetesClient client;
+  private final Path kubeconfig;
+
+  private ControlPlane() throws IOException {
+    server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
+        .withApiServerVersion(KUBE_VERSION)
+        .withOfflineMode(true)
+        .withStartupTimeout(120_000)
+        .build());
+    server.start();
+    String yaml = server.getKubeConfigYaml();
+    kubeconfig = Files.createTempFile("kubeconfig", ".yaml");
+    Files.writeString(kubeconfig, yaml);
+    client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(yaml)).build();
+    try (InputStream crd = Files.newInputStream(CRD)) {
+      CustomResourceDefinition definition = client.apiextensions().v1().customResourceDefinitions().load(crd).item();
+      client.resource(definition).serverSideApply();
+      client.apiextensions().v1().customResourceDefinitions().withName(definition.getMetadata().getName())
+          .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions().stream()
+              .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())), 30, TimeUnit.SECONDS);
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+  }
+
+  public static synchronized ControlPlane get() {
+    if (instance == null) {
+      try {
+        instance = new ControlPlane();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return instance;
+  }
+
+  public KubernetesClient client() {
+    return client;
+  }
+
+  public Path kubeconfig() {
+    return kubeconfig;
+  }
+
+  public String kubeconfigYaml() {
+    try {
+      return Files.readString(kubeconfig);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void createNamespace(String name) {
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+        .serverSideApply();
+  }
+}

@@ -2,6 +2,7 @@ package live.devopstoolkit.resourcesync.informer;
 
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.MultipleConsumersSupport;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
@@ -19,7 +20,7 @@ import org.apache.camel.support.DefaultEndpoint;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "informer", title = "Kubernetes Informer",
     syntax = "informer:resource", consumerOnly = true, category = {Category.CLOUD, Category.CONTAINER},
     headersClass = InformerConstants.class)
-public class InformerEndpoint extends DefaultEndpoint {
+public class InformerEndpoint extends DefaultEndpoint implements MultipleConsumersSupport {
 
   @UriPath(description = "discovered for every discovered type, or one resource as plural.group "
       + "(plural alone for the core group)")
@@ -55,6 +56,12 @@ public class InformerEndpoint extends DefaultEndpoint {
         : new SingleTypeConsumer(this, processor);
     configureConsumer(consumer);
     return consumer;
+  }
+
+  /** Every pipeline route consumes {@code informer:discovered}; they share its informers. */
+  @Override
+  public boolean isMultipleConsumersSupported() {
+    return true;
   }
 
   public String getResource() {

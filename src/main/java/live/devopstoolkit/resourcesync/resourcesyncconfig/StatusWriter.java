@@ -75,6 +75,9 @@ public class StatusWriter {
     try {
       client.resources(ResourceSyncConfig.class).inNamespace(target.namespace()).resource(patch).patchStatus();
     } catch (KubernetesClientException e) {
+      if (e.getCode() == 404) {
+        return;
+      }
       LOG.warn("event=status-not-written config={} code={} error=\"{}\"", target, e.getCode(), e.getMessage());
       return;
     }

@@ -11,10 +11,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.Map;
 import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfig;
-import live.devopstoolkit.resourcesync.testing.ClusterState;
 import live.devopstoolkit.resourcesync.testing.ControlPlane;
 import live.devopstoolkit.resourcesync.testing.Controller;
 import live.devopstoolkit.resourcesync.testing.ProtocolReceiver;
+import live.devopstoolkit.resourcesync.testing.Records;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,6 +107,6 @@ class SyncIT {
 
   static void awaitConverged() {
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-        assertThat(receiver.records()).isEqualTo(ClusterState.expectedRecords(client)));
+        Records.assertReceiverMatchesCluster(receiver, client));
   }
 }

@@ -1,6 +1,5 @@
 package live.devopstoolkit.resourcesync.changes;
 
-import java.util.Objects;
 
 /**
  * One informer event reduced to what the receiver would see before and after it; {@code before} is
@@ -9,10 +8,11 @@ import java.util.Objects;
 public record ResourceChange(ResourceRef ref, SyncRecord before, SyncRecord after) {
 
   /**
-   * Creates and deletes always matter; an update matters only when the record changes. Status
-   * writes, resourceVersion bumps and annotations that are not synced leave the record equal.
+   * Creates and deletes always matter; an update matters only when labels or kept annotations
+   * change. Status writes, resourceVersion bumps, spec edits and annotations that are not synced
+   * send nothing.
    */
   public boolean isRelevant() {
-    return before == null || after == null || !Objects.equals(before, after);
+    return before == null || after == null || !before.sameContentAs(after);
   }
 }

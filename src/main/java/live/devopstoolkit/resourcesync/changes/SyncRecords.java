@@ -46,9 +46,10 @@ public final class SyncRecords {
   }
 
   /**
-   * When the object itself last changed: the newest managedFields time of a write to the object
-   * (not to its status or another subresource), else its creation. It is stable across resyncs,
-   * unlike the time of sending, so receivers re-index only what changed.
+   * When the object last changed: the newest managedFields time of a write to the object (not to
+   * its status or another subresource), else its creation. Stable across resyncs, unlike the time
+   * of sending, so receivers re-index only what changed. The informer store keeps the first value
+   * seen for as long as the synced content stays the same (see the informer's MetadataStore).
    */
   static String updatedAt(ObjectMeta meta) {
     String newest = null;

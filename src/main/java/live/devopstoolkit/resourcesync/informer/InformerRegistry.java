@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import live.devopstoolkit.resourcesync.changes.ResourceChange;
 import live.devopstoolkit.resourcesync.changes.ResourceRef;
@@ -109,6 +110,12 @@ public class InformerRegistry implements AutoCloseable {
   /** The number of types watched now: informers running with a synced cache. */
   public int watchedTypes() {
     return (int) watches.values().stream().filter(TypeWatch::isSynced).count();
+  }
+
+  /** The types watched now, with a synced cache. */
+  public Set<ResourceType> watched() {
+    return watches.values().stream().filter(TypeWatch::isSynced).map(TypeWatch::type)
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** Types whose watch failed, with the reason, sorted by type name. */

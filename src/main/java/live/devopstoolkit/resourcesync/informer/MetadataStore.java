@@ -14,6 +14,10 @@ import live.devopstoolkit.resourcesync.discovery.ResourceType;
  * An informer store that keeps only what is synced. Full objects still cross the wire (fabric8 7.5
  * has no metadata-only watch), but each is reduced to a {@link StoredResource} as it is stored, so
  * memory grows with the metadata of the cluster, not with its ConfigMaps and Secrets.
+ *
+ * <p>An update that leaves the synced content alone (a spec edit, an annotation that is not synced)
+ * keeps the stored record, updatedAt included: the record changes exactly when a change is sent, so
+ * a resync repeats what the receiver already has instead of making it re-index.
  */
 final class MetadataStore implements ItemStore<GenericKubernetesResource> {
 
@@ -35,8 +39,15 @@ final class MetadataStore implements ItemStore<GenericKubernetesResource> {
 
   @Override
   public GenericKubernetesResource put(String key, GenericKubernetesResource obj) {
-    StoredResource stored = obj instanceof StoredResource s ? s : new StoredResource(recordOf(type, obj), obj.getMetadata());
-    return items.put(key, stored);
+    if (obj instanceof StoredResource stored) {
+      return items.put(key, stored);
+    }
+    SyncRecord record = SyncRecords.of(type, obj);
+    StoredResource previous = items.get(key);
+    if (previous != null && previous.record().sameContentAs(record)) {
+      record = previous.record();
+    }
+    return items.put(key, new StoredResource(record, obj.getMetadata()));
   }
 
   @Override

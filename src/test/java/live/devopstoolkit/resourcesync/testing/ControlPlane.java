@@ -44,12 +44,16 @@ public final class ControlPlane {
     client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(yaml)).build();
     try (InputStream crd = Files.newInputStream(CRD)) {
       CustomResourceDefinition definition = client.apiextensions().v1().customResourceDefinitions().load(crd).item();
-      client.resource(definition).serverSideApply();
-      client.apiextensions().v1().customResourceDefinitions().withName(definition.getMetadata().getName())
-          .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions().stream()
-              .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())), 30, TimeUnit.SECONDS);
+      awaitEstablished(client.resource(definition).serverSideApply());
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+  }
+
+  /** Waits until the API server serves the CRD's types. */
+  public void awaitEstablished(CustomResourceDefinition crd) {
+    client.resource(crd).waitUntilCondition(c -> c != null && c.getStatus() != null
+        && c.getStatus().getConditions() != null && c.getStatus().getConditions().stream()
+        .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())), 30, TimeUnit.SECONDS);
   }
 
   public static synchronized ControlPlane get() {

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ProtocolReceiver implements AutoCloseable {
 
   /** How the next requests are answered, instead of being applied. */
-  public enum Fault { NONE, DOWN_503, ERROR_500, HTML_200, RETRY_AFTER_503 }
+  public enum Fault { NONE, DOWN_503, ERROR_500, HTML_200, RETRY_AFTER_503, SLOW }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -82,6 +82,10 @@ public final class ProtocolReceiver implements AutoCloseable {
     rejectIds.add(id);
   }
 
+  public void accept(String id) {
+    rejectIds.remove(id);
+  }
+
   /** Records by id, as the receiver holds them. */
   public Map<String, JsonNode> records() {
     return new TreeMap<>(records);
@@ -122,6 +126,16 @@ public final class ProtocolReceiver implements AutoCloseable {
         }
         case ERROR_500 -> {
           reply(http, 500, error("SYNC_ERROR", "internal error", null));
+          return;
+        }
+        case SLOW -> {
+          // Past the controller's response timeout (3 s in tests); the late answer is never read.
+          try {
+            Thread.sleep(5_000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          reply(http, 503, error("HEALTH_CHECK_FAILED", "too late", null));
           return;
         }
         case HTML_200 -> {

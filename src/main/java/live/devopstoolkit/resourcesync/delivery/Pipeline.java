@@ -188,11 +188,11 @@ public final class Pipeline {
 
   private void rejected(ResourceRef ref, int rejectedBefore, int maxRejections) {
     int rejections = rejectedBefore + 1;
-    if (rejections > maxRejections) {
+    if (rejections >= maxRejections) {
       due.remove(ref);
       LOG.error("event=record-dropped config={} object={} rejections={} "
           + "reason=\"the receiver rejected it every time; it is sent again when it changes or at the next resync\"",
-          target.key(), ref, rejections - 1);
+          target.key(), ref, rejections);
       return;
     }
     waiting.remove(ref);

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests (*Test) and integration tests (*IT) against a real kube-apiserver and
+# etcd. Builds those binaries first when they are missing (about 10 minutes, once per machine).
+#
+#   hack/test.sh                      all tests
+#   hack/test.sh -Dit.test=SyncIT     extra Maven arguments are passed on
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+hack/kube-binaries.sh >/dev/null
+exec mvn -B verify "$@"

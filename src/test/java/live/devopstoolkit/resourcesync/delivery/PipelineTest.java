@@ -1,0 +1,209 @@
+package live.devopstoolkit.resourcesync.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
+import live.devopstoolkit.resourcesync.changes.ResourceRef;
+import live.devopstoolkit.resourcesync.changes.SyncRecord;
+import live.devopstoolkit.resourcesync.discovery.ResourceType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PipelineTest {
+
+  static final ResourceType CONFIG_MAP = new ResourceType("", "v1", "ConfigMap", "configmaps", true);
+  static final BatchLimits LIMITS = new BatchLimits(500, 512 * 1024);
+  static final BackoffPolicy BACKOFF = new BackoffPolicy(1_000, 8_000);
+  static final SyncTarget TARGET = new SyncTarget("ns", "sync", "uid", "http://mcp/sync", "s", "k", 10, 60, 1);
+
+  final Map<ResourceRef, SyncRecord> cluster = new HashMap<>();
+  Pipeline pipeline;
+  long now = 1_000_000;
+
+  @BeforeEach
+  void startedAndResynced() {
+    pipeline = new Pipeline(TARGET);
+    SyncBatch resync = next();
+    assertThat(resync.isResync()).isTrue();
+    pipeline.delivered(resync, Set.of(), now, 3);
+  }
+
+  @Test
+  void aFullResyncComesFirstAndWaitsForSyncedCaches() {
+    Pipeline fresh = new Pipeline(TARGET);
+    fresh.changed(ref("a"));
+    fresh.due(List.of(ref("a")));
+    assertThat(fresh.nextBatch(now, false, this::current, LIMITS)).isNull();
+    assertThat(fresh.nextBatch(now, true, this::current, LIMITS).isResync()).isTrue();
+  }
+
+  @Test
+  void changesAreSentOnlyOnceTheirWindowClosedAndEachObjectOnce() {
+    put("a", "1");
+    pipeline.changed(ref("a"));
+    pipeline.changed(ref("a"));
+    assertThat(next()).isNull();
+    assertThat(pipeline.pendingCount()).isEqualTo(1);
+    pipeline.due(List.of(ref("a"), ref("a")));
+    SyncBatch batch = next();
+    assertThat(batch.refs()).containsExactly(ref("a"));
+  }
+
+  @Test
+  void whatTheReceiverAlreadyHoldsIsNotSentAgain() {
+    put("a", "1");
+    deliver(ref("a"));
+    pipeline.changed(ref("a"));
+    pipeline.due(List.of(ref("a")));
+    assertThat(next()).isNull();
+    assertThat(pipeline.pendingCount()).isZero();
+  }
+
+  @Test
+  void anObjectCreatedAndDeletedWithinAWindowIsNeverSent() {
+    pipeline.due(List.of(ref("ephemeral")));
+    assertThat(next()).isNull();
+  }
+
+  @Test
+  void aFailedBatchStaysPendingAndIsRetriedAfterABackoffThatGrows() {
+    put("a", "1");
+    pipeline.due(List.of(ref("a")));
+    SyncBatch batch = next();
+    pipeline.failed(batch, false, now, 0, BACKOFF, 3);
+    assertThat(next()).isNull();
+    now += 1_000;
+    SyncBatch retry = next();
+    assertThat(retry.refs()).containsExactly(ref("a"));
+    pipeline.failed(retry, false, now, 0, BACKOFF, 3);
+    now += 1_000;
+    assertThat(next()).as("second pause is twice as long").isNull();
+    now += 1_000;
+    assertThat(next()).isNotNull();
+  }
+
+  @Test
+  void retryAfterFromTheReceiverIsHonoured() {
+    put("a", "1");
+    pipeline.due(List.of(ref("a")));
+    pipeline.failed(next(), false, now, 30_000, BACKOFF, 3);
+    now += 29_000;
+    assertThat(next()).isNull();
+    now += 1_000;
+    assertThat(next()).isNotNull();
+  }
+
+  @Test
+  void aChangeDuringAFailedAttemptIsNotLostAndTheNewestStateWins() {
+    put("a", "1");
+    pipeline.due(List.of(ref("a")));
+    SyncBatch batch = next();
+    put("a", "2");
+    pipeline.changed(ref("a"));
+    pipeline.failed(batch, false, now, 0, BACKOFF, 3);
+    now += 1_000;
+    SyncBatch retry = next();
+    assertThat(retry.refs()).containsExactly(ref("a"));
+    retry.sent(ref("a"), cluster.get(ref("a")));
+    pipeline.delivered(retry, Set.of(), now, 3);
+    assertThat(pipeline.pendingCount()).isZero();
+  }
+
+  @Test
+  void pendingMemoryIsBoundedByDistinctObjectsNotEvents() {
+    IntStream.range(0, 10_000).forEach(i -> {
+      pipeline.changed(ref("obj-" + (i % 10)));
+      pipeline.due(List.of(ref("obj-" + (i % 10))));
+    });
+    assertThat(pipeline.pendingCount()).isEqualTo(10);
+  }
+
+  @Test
+  void batchesAreCappedByRecordsAndBytes() {
+    IntStream.range(0, 1_200).forEach(i -> {
+      put("obj-" + i, "1");
+      pipeline.due(List.of(ref("obj-" + i)));
+    });
+    assertThat(next().size()).isEqualTo(500);
+    assertThat(pipeline.nextBatch(now, true, this::current, new BatchLimits(500, 10_000)).size())
+        .isBetween(10, 100);
+  }
+
+  @Test
+  void aRejectedRecordIsRetriedAloneThenSetAside() {
+    put("bad", "1");
+    put("good", "1");
+    pipeline.due(List.of(ref("bad"), ref("good")));
+    pipeline.delivered(render(next()), Set.of(ref("bad").recordId()), now, 2);
+    assertThat(pipeline.acknowledgedCount()).isEqualTo(1);
+
+    put("other", "1");
+    pipeline.due(List.of(ref("other")));
+    SyncBatch alone = render(next());
+    assertThat(alone.refs()).containsExactly(ref("bad"));
+    pipeline.delivered(alone, Set.of(ref("bad").recordId()), now, 2);
+
+    assertThat(render(next()).refs()).as("rejected twice: set aside").containsExactly(ref("other"));
+    assertThat(pipeline.pendingCount()).isZero();
+  }
+
+  @Test
+  void aNewEndpointGetsAFullResync() {
+    put("a", "1");
+    deliver(ref("a"));
+    pipeline.retarget(new SyncTarget("ns", "sync", "uid", "http://other/sync", "s", "k", 10, 60, 2));
+    assertThat(pipeline.acknowledgedCount()).isZero();
+    assertThat(next().isResync()).isTrue();
+  }
+
+  @Test
+  void aFailedResyncIsResent() {
+    pipeline.resyncDue();
+    SyncBatch resync = next();
+    pipeline.failed(resync, false, now, 0, BACKOFF, 3);
+    now += 1_000;
+    assertThat(next().isResync()).isTrue();
+  }
+
+  @Test
+  void shutdownMakesEverythingWaitingDue() {
+    put("a", "1");
+    pipeline.changed(ref("a"));
+    assertThat(next()).isNull();
+    pipeline.allDue();
+    assertThat(next().refs()).containsExactly(ref("a"));
+  }
+
+  SyncBatch next() {
+    return pipeline.nextBatch(now, true, this::current, LIMITS);
+  }
+
+  void deliver(ResourceRef ref) {
+    pipeline.due(List.of(ref));
+    pipeline.delivered(render(next()), Set.of(), now, 3);
+  }
+
+  SyncBatch render(SyncBatch batch) {
+    batch.rendering();
+    batch.refs().forEach(r -> batch.sent(r, cluster.get(r)));
+    return batch;
+  }
+
+  Optional<SyncRecord> current(ResourceRef ref) {
+    return Optional.ofNullable(cluster.get(ref));
+  }
+
+  void put(String name, String version) {
+    cluster.put(ref(name), new SyncRecord("ns", name, "ConfigMap", "v1", Map.of("v", version), null,
+        "2026-01-01T00:00:00Z", "2026-01-01T00:00:0" + version + "Z"));
+  }
+
+  static ResourceRef ref(String name) {
+    return new ResourceRef(CONFIG_MAP, "ns", name);
+  }
+}

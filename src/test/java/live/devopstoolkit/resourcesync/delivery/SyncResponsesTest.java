@@ -1,0 +1,101 @@
+package live.devopstoolkit.resourcesync.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.Set;
+import live.devopstoolkit.resourcesync.status.ReadyReason;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SyncResponsesTest {
+
+  Pipelines pipelines;
+  SyncResponses responses;
+
+  @BeforeEach
+  void setUp() {
+    pipelines = new Pipelines(null, Clock.systemUTC(), new BatchLimits(500, 1 << 19), new BackoffPolicy(1, 1), 3);
+    pipelines.open(PipelineTest.TARGET);
+    responses = new SyncResponses(pipelines, new ObjectMapper());
+  }
+
+  @Test
+  void onlyTheProtocolsSuccessIsASuccess() throws Exception {
+    Exchange exchange = answer(200, "{\"success\":true,\"data\":{\"upserted\":1,\"deleted\":0}}");
+    responses.check(exchange);
+    assertThat(exchange.getProperty(Pipelines.FAILED_IDS, Set.class)).isEmpty();
+    assertThat(errors()).isZero();
+  }
+
+  @Test
+  void anHtmlPageWith200IsAFailure() {
+    assertThatThrownBy(() -> responses.check(answer(200, "<html>proxy</html>")))
+        .isInstanceOf(DeliveryFailure.ReceiverUnavailable.class)
+        .hasMessageContaining("not the sync protocol's JSON: <html>proxy</html>");
+    assertThat(errors()).isOne();
+  }
+
+  @Test
+  void successFalseWith200IsAFailure() {
+    assertThatThrownBy(() -> responses.check(answer(200, "{\"success\":false}")))
+        .isInstanceOf(DeliveryFailure.ReceiverUnavailable.class);
+  }
+
+  @Test
+  void aPartialFailureAcknowledgesAllButTheListedRecords() throws Exception {
+    Exchange exchange = answer(400, """
+        {"success":false,"error":{"code":"SYNC_PARTIAL_FAILURE","message":"1 failed",
+         "details":{"upserted":2,"deleted":0,"failures":[{"id":"ns:v1:ConfigMap:bad","error":"too big"}]}}}""");
+    responses.check(exchange);
+    assertThat(exchange.getProperty(Pipelines.FAILED_IDS, Set.class)).containsExactly("ns:v1:ConfigMap:bad");
+    assertThat(errors()).isOne();
+  }
+
+  @Test
+  void aRejectedRequestIsNotRetriedAsIs() {
+    assertThatThrownBy(() -> responses.check(answer(400,
+        "{\"success\":false,\"error\":{\"code\":\"VALIDATION_ERROR\",\"message\":\"name is required\"}}")))
+        .isInstanceOf(DeliveryFailure.BatchRejected.class)
+        .hasMessage("MCP endpoint answered HTTP 400 VALIDATION_ERROR: name is required");
+  }
+
+  @Test
+  void unavailableReceiversAreRetriedAndRetryAfterIsRead() {
+    Exchange exchange = answer(503, "{\"success\":false,\"error\":{\"code\":\"VECTOR_DB_UNAVAILABLE\",\"message\":\"down\"}}");
+    exchange.getMessage().setHeader("Retry-After", "7");
+    assertThatThrownBy(() -> responses.check(exchange))
+        .isInstanceOfSatisfying(DeliveryFailure.ReceiverUnavailable.class, e -> {
+          assertThat(e.retryAfterMillis()).isEqualTo(7_000);
+          assertThat(e.reason()).isEqualTo(ReadyReason.SyncFailing);
+        });
+  }
+
+  @Test
+  void anUnreachableEndpointIsCountedAndNamed() {
+    Exchange exchange = answer(0, null);
+    exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new java.net.ConnectException("Connection refused"));
+    assertThatThrownBy(() -> responses.unreachable(exchange))
+        .isInstanceOfSatisfying(DeliveryFailure.ReceiverUnavailable.class,
+            e -> assertThat(e.reason()).isEqualTo(ReadyReason.EndpointUnreachable))
+        .hasMessage("cannot reach http://mcp/sync: ConnectException: Connection refused");
+    assertThat(errors()).isOne();
+  }
+
+  Exchange answer(int code, String body) {
+    Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+    exchange.setProperty(Pipelines.PIPELINE, PipelineTest.TARGET.key());
+    exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, code);
+    exchange.getMessage().setBody(body);
+    return exchange;
+  }
+
+  long errors() {
+    return pipelines.get(PipelineTest.TARGET.key()).orElseThrow().status().syncErrors();
+  }
+}

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.IntStream;
 import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfigStatus;
+import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfig;
 import live.devopstoolkit.resourcesync.testing.Configs;
 import live.devopstoolkit.resourcesync.testing.ControlPlane;
 import live.devopstoolkit.resourcesync.testing.Controller;
@@ -45,6 +46,7 @@ class DeliveryFaultsIT {
 
   @AfterAll
   static void stop() throws Exception {
+    client.resources(ResourceSyncConfig.class).inNamespace(NS).withName("faults").delete();
     controller.close();
     receiver.close();
   }

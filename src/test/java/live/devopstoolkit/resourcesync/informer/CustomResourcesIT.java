@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import live.devopstoolkit.resourcesync.discovery.ResourceType;
+import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfig;
 import live.devopstoolkit.resourcesync.testing.Configs;
 import live.devopstoolkit.resourcesync.testing.ControlPlane;
 import live.devopstoolkit.resourcesync.testing.Controller;
@@ -46,6 +47,7 @@ class CustomResourcesIT {
 
   @AfterAll
   static void stop() throws Exception {
+    client.resources(ResourceSyncConfig.class).inNamespace(NS).withName("crd-sync").delete();
     controller.close();
     receiver.close();
   }

@@ -41,6 +41,7 @@ class SyncIT {
 
   @AfterAll
   static void stop() throws Exception {
+    client.resources(ResourceSyncConfig.class).inNamespace(NS).withName("it-sync").delete();
     controller.close();
     receiver.close();
   }

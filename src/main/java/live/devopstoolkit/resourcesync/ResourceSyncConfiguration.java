@@ -1,6 +1,7 @@
 package live.devopstoolkit.resourcesync;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -20,12 +21,19 @@ import live.devopstoolkit.resourcesync.delivery.SyncResponses;
 import live.devopstoolkit.resourcesync.discovery.ApiDiscovery;
 import live.devopstoolkit.resourcesync.informer.InformerComponent;
 import live.devopstoolkit.resourcesync.informer.InformerRegistry;
+import live.devopstoolkit.resourcesync.receiver.EmbeddedReceiver;
+import live.devopstoolkit.resourcesync.receiver.KeywordSearch;
+import live.devopstoolkit.resourcesync.receiver.ReceiverStore;
 import live.devopstoolkit.resourcesync.resourcesyncconfig.ConfigReconciler;
 import live.devopstoolkit.resourcesync.resourcesyncconfig.StatusWriter;
 import live.devopstoolkit.resourcesync.status.EventRecorder;
+import live.devopstoolkit.resourcesync.status.SyncMetrics;
+import live.devopstoolkit.resourcesync.status.SyncReadiness;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.processor.aggregate.UseLatestAggregationStrategy;
 import org.apache.camel.spi.Registry;
 
@@ -59,6 +67,8 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
   private long responseTimeoutMillis;
   @PropertyInject(value = "resource-sync.shutdown.flush-timeout-millis", defaultValue = "15000")
   private long flushTimeoutMillis;
+  @PropertyInject(value = "resource-sync.receiver.token", defaultValue = "")
+  private String receiverToken;
 
   @Override
   public void configure(CamelContext camel) throws Exception {
@@ -68,7 +78,8 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
     KubernetesClient client = kubernetesClient();
     InformerRegistry informers = new InformerRegistry(client, listLimit);
     Pipelines pipelines = new Pipelines(informers, clock, new BatchLimits(maxRecords, maxBytes),
-        new BackoffPolicy(pauseMillis, maxPauseMillis), maxRejections);
+        new BackoffPolicy(pauseMillis, maxPauseMillis), maxRejections,
+        new SyncMetrics(() -> registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class)));
     EventRecorder events = new EventRecorder(client, clock);
     StatusWriter statusWriter = new StatusWriter(client, pipelines, informers, events, clock);
 
@@ -90,9 +101,12 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
             + "&responseTimeout=" + responseTimeoutMillis));
     registry.bind("syncResponses", new SyncResponses(pipelines, json));
     registry.bind("statusWriter", statusWriter);
+    registry.bind("embeddedReceiver", new EmbeddedReceiver(new ReceiverStore(receiverToken, new KeywordSearch()), json));
     registry.bind("configReconciler", new ConfigReconciler(camel, client.getKubernetesSerialization(), pipelines,
         statusWriter, events, pollMillis));
     camel.getManagementStrategy().addEventNotifier(new ShutdownFlush(pipelines, clock, flushTimeoutMillis));
+    HealthCheckHelper.getHealthCheckRegistry(camel).register(new SyncReadiness(
+        () -> informers.isSynced() || pipelines.all().isEmpty(), pipelines::failing));
   }
 
   /** $KUBECONFIG, ~/.kube/config or the in-cluster service account, unless a kubeconfig file is set. */

@@ -1,11 +1,13 @@
 package live.devopstoolkit.resourcesync.delivery;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +39,8 @@ public final class Pipeline {
   /** Due refs and how many times the receiver rejected each. */
   private final Map<ResourceRef, Integer> due = new LinkedHashMap<>();
   private final Map<ResourceRef, SyncRecord> acknowledged = new HashMap<>();
+  /** When each pending object's oldest unacknowledged change was seen, for the latency metric. */
+  private final Map<ResourceRef, Long> changedSince = new HashMap<>();
   private volatile SyncTarget target;
   private boolean resyncDue = true;
   private long pausedUntilMillis;
@@ -65,7 +69,8 @@ public final class Pipeline {
     target = next;
   }
 
-  public synchronized void changed(ResourceRef ref) {
+  public synchronized void changed(ResourceRef ref, long nowMillis) {
+    changedSince.putIfAbsent(ref, nowMillis);
     if (!due.containsKey(ref)) {
       waiting.add(ref);
     }
@@ -124,6 +129,7 @@ public final class Pipeline {
       SyncRecord record = current.apply(ref).orElse(null);
       if (Objects.equals(acknowledged.get(ref), record)) {
         it.remove();
+        changedSince.remove(ref);
         continue;
       }
       boolean rejectedBefore = entry.getValue() > 0;
@@ -144,23 +150,38 @@ public final class Pipeline {
     return taken.isEmpty() ? null : SyncBatch.incremental(taken);
   }
 
-  /** The receiver applied the batch, except the records it listed as failed. */
-  public synchronized void delivered(SyncBatch batch, Set<String> failedIds, long nowMillis, int maxRejections) {
+  /**
+   * The receiver applied the batch, except the records it listed as failed.
+   *
+   * @return how long each acknowledged change waited since it was seen, in milliseconds
+   */
+  public synchronized List<Long> delivered(SyncBatch batch, Set<String> failedIds, long nowMillis,
+      int maxRejections) {
     if (batch.isResync()) {
       acknowledged.clear();
     }
+    List<Long> latencies = new ArrayList<>();
     batch.sent().forEach((ref, record) -> {
       if (failedIds.contains(ref.recordId())) {
         rejected(ref, batch.rejections(ref), maxRejections);
-      } else if (record == null) {
+        return;
+      }
+      if (record == null) {
         acknowledged.remove(ref);
       } else {
         acknowledged.put(ref, record);
+      }
+      if (!waiting.contains(ref) && !due.containsKey(ref)) {
+        Long since = changedSince.remove(ref);
+        if (since != null) {
+          latencies.add(nowMillis - since);
+        }
       }
     });
     failureStreak = 0;
     pausedUntilMillis = 0;
     status.delivered(Instant.ofEpochMilli(nowMillis), batch.isResync());
+    return latencies;
   }
 
   /**
@@ -190,6 +211,7 @@ public final class Pipeline {
     int rejections = rejectedBefore + 1;
     if (rejections >= maxRejections) {
       due.remove(ref);
+      changedSince.remove(ref);
       LOG.error("event=record-dropped config={} object={} rejections={} "
           + "reason=\"the receiver rejected it every time; it is sent again when it changes or at the next resync\"",
           target.key(), ref, rejections);

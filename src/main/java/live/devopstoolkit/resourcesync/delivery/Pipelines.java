@@ -2,15 +2,18 @@ package live.devopstoolkit.resourcesync.delivery;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import live.devopstoolkit.resourcesync.changes.ResourceRef;
 import live.devopstoolkit.resourcesync.debounce.ChangedRefs;
 import live.devopstoolkit.resourcesync.informer.InformerRegistry;
 import live.devopstoolkit.resourcesync.informer.StoredResource;
 import live.devopstoolkit.resourcesync.status.ReadyReason;
+import live.devopstoolkit.resourcesync.status.SyncMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -38,10 +41,12 @@ public class Pipelines {
   private final BatchLimits limits;
   private final BackoffPolicy backoff;
   private final int maxRejections;
+  private final SyncMetrics metrics;
 
   public Pipelines(InformerRegistry registry, Clock clock, BatchLimits limits, BackoffPolicy backoff,
-      int maxRejections) {
+      int maxRejections, SyncMetrics metrics) {
     this.registry = registry;
+    this.metrics = metrics;
     this.clock = clock;
     this.limits = limits;
     this.backoff = backoff;
@@ -49,7 +54,11 @@ public class Pipelines {
   }
 
   public Pipeline open(SyncTarget target) {
-    return pipelines.computeIfAbsent(target.key(), k -> new Pipeline(target));
+    return pipelines.computeIfAbsent(target.key(), key -> {
+      Pipeline pipeline = new Pipeline(target);
+      metrics.opened(key, pipeline::pendingCount, registry::watchedTypes);
+      return pipeline;
+    });
   }
 
   public Optional<Pipeline> get(String key) {
@@ -58,6 +67,27 @@ public class Pipelines {
 
   public void close(String key) {
     pipelines.remove(key);
+    metrics.closed(key);
+  }
+
+  /** Pipelines whose last delivery failed, and why. */
+  public Map<String, ReadyReason> failing() {
+    Map<String, ReadyReason> failing = new TreeMap<>();
+    pipelines.forEach((key, pipeline) -> {
+      ReadyReason failure = pipeline.status().failure();
+      if (failure != null) {
+        failing.put(key, failure);
+      }
+    });
+    return failing;
+  }
+
+  /** Counts a failed request of a pipeline, in its status and its metrics. */
+  void requestFailed(String key, String error) {
+    get(key).ifPresent(p -> {
+      p.status().requestFailed(error);
+      metrics.requestFailed(key);
+    });
   }
 
   public Collection<Pipeline> all() {
@@ -65,7 +95,10 @@ public class Pipelines {
   }
 
   public void changed(@ExchangeProperty(PIPELINE) String key, ResourceRef ref) {
-    get(key).ifPresent(p -> p.changed(ref));
+    get(key).ifPresent(p -> {
+      p.changed(ref, clock.millis());
+      metrics.changeSeen(key);
+    });
   }
 
   public void due(@ExchangeProperty(PIPELINE) String key, ChangedRefs refs) {
@@ -100,7 +133,8 @@ public class Pipelines {
     }
     @SuppressWarnings("unchecked")
     Set<String> failedIds = exchange.getProperty(FAILED_IDS, Set.of(), Set.class);
-    pipeline.delivered(batch, failedIds, clock.millis(), maxRejections);
+    List<Long> latencies = pipeline.delivered(batch, failedIds, clock.millis(), maxRejections);
+    metrics.delivered(pipeline.target().key(), batch.isResync(), batch.sent().size() - failedIds.size(), latencies);
     long deletes = batch.sent().values().stream().filter(r -> r == null).count();
     LOG.info("event=batch-delivered config={} resync={} upserts={} deletes={} rejected={}", pipeline.target(),
         batch.isResync(), batch.sent().size() - deletes, deletes, failedIds.size());

@@ -58,8 +58,7 @@ public class SyncResponses {
   }
 
   private void countFailure(Exchange exchange, String failure) {
-    pipelines.get(exchange.getProperty(Pipelines.PIPELINE, String.class))
-        .ifPresent(p -> p.status().requestFailed(failure));
+    pipelines.requestFailed(exchange.getProperty(Pipelines.PIPELINE, String.class), failure);
   }
 
   private JsonNode parse(String body) {

@@ -36,7 +36,7 @@ class PipelineTest {
   @Test
   void aFullResyncComesFirstAndWaitsForSyncedCaches() {
     Pipeline fresh = new Pipeline(TARGET);
-    fresh.changed(ref("a"));
+    fresh.changed(ref("a"), now);
     fresh.due(List.of(ref("a")));
     assertThat(fresh.nextBatch(now, false, this::current, LIMITS)).isNull();
     assertThat(fresh.nextBatch(now, true, this::current, LIMITS).isResync()).isTrue();
@@ -45,8 +45,8 @@ class PipelineTest {
   @Test
   void changesAreSentOnlyOnceTheirWindowClosedAndEachObjectOnce() {
     put("a", "1");
-    pipeline.changed(ref("a"));
-    pipeline.changed(ref("a"));
+    pipeline.changed(ref("a"), now);
+    pipeline.changed(ref("a"), now);
     assertThat(next()).isNull();
     assertThat(pipeline.pendingCount()).isEqualTo(1);
     pipeline.due(List.of(ref("a"), ref("a")));
@@ -58,7 +58,7 @@ class PipelineTest {
   void whatTheReceiverAlreadyHoldsIsNotSentAgain() {
     put("a", "1");
     deliver(ref("a"));
-    pipeline.changed(ref("a"));
+    pipeline.changed(ref("a"), now);
     pipeline.due(List.of(ref("a")));
     assertThat(next()).isNull();
     assertThat(pipeline.pendingCount()).isZero();
@@ -104,7 +104,7 @@ class PipelineTest {
     pipeline.due(List.of(ref("a")));
     SyncBatch batch = next();
     put("a", "2");
-    pipeline.changed(ref("a"));
+    pipeline.changed(ref("a"), now);
     pipeline.failed(batch, false, now, 0, BACKOFF, 3);
     now += 1_000;
     SyncBatch retry = next();
@@ -117,7 +117,7 @@ class PipelineTest {
   @Test
   void pendingMemoryIsBoundedByDistinctObjectsNotEvents() {
     IntStream.range(0, 10_000).forEach(i -> {
-      pipeline.changed(ref("obj-" + (i % 10)));
+      pipeline.changed(ref("obj-" + (i % 10)), now);
       pipeline.due(List.of(ref("obj-" + (i % 10))));
     });
     assertThat(pipeline.pendingCount()).isEqualTo(10);
@@ -173,7 +173,7 @@ class PipelineTest {
   @Test
   void shutdownMakesEverythingWaitingDue() {
     put("a", "1");
-    pipeline.changed(ref("a"));
+    pipeline.changed(ref("a"), now);
     assertThat(next()).isNull();
     pipeline.allDue();
     assertThat(next().refs()).containsExactly(ref("a"));

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.Set;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import live.devopstoolkit.resourcesync.informer.InformerRegistry;
 import live.devopstoolkit.resourcesync.status.ReadyReason;
+import live.devopstoolkit.resourcesync.status.SyncMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -20,7 +23,8 @@ class SyncResponsesTest {
 
   @BeforeEach
   void setUp() {
-    pipelines = new Pipelines(null, Clock.systemUTC(), new BatchLimits(500, 1 << 19), new BackoffPolicy(1, 1), 3);
+    pipelines = new Pipelines(new InformerRegistry(null, 500), Clock.systemUTC(), new BatchLimits(500, 1 << 19), new BackoffPolicy(1, 1), 3,
+        new SyncMetrics(SimpleMeterRegistry::new));
     pipelines.open(PipelineTest.TARGET);
     responses = new SyncResponses(pipelines, new ObjectMapper());
   }

@@ -1,5 +1,7 @@
 package live.devopstoolkit.resourcesync.testing;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.util.Map;
 import live.devopstoolkit.resourcesync.Application;
 import org.apache.camel.CamelContext;
@@ -12,13 +14,21 @@ import org.apache.camel.main.Main;
 public final class Controller implements AutoCloseable {
 
   private final Main main;
+  private final int managementPort;
+  private final int serverPort;
 
-  private Controller(Main main) {
+  private Controller(Main main, int managementPort, int serverPort) {
     this.main = main;
+    this.managementPort = managementPort;
+    this.serverPort = serverPort;
   }
 
   public static Controller start(ControlPlane controlPlane, Map<String, String> overrides) throws Exception {
     Main main = Application.create();
+    int managementPort = freePort();
+    int serverPort = freePort();
+    main.addOverrideProperty("camel.management.port", String.valueOf(managementPort));
+    main.addOverrideProperty("camel.server.port", String.valueOf(serverPort));
     main.addOverrideProperty("resource-sync.kubeconfig", controlPlane.kubeconfig().toString());
     main.addOverrideProperty("resource-sync.discovery.interval-millis", "5000");
     main.addOverrideProperty("resource-sync.discovery.settle-millis", "1500");
@@ -32,7 +42,23 @@ public final class Controller implements AutoCloseable {
     overrides.forEach(main::addOverrideProperty);
     main.init();
     main.start();
-    return new Controller(main);
+    return new Controller(main, managementPort, serverPort);
+  }
+
+  /** The port of health, metrics and the developer console. */
+  public int managementPort() {
+    return managementPort;
+  }
+
+  /** The port of the embedded receiver, when enabled. */
+  public int serverPort() {
+    return serverPort;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   public CamelContext camel() {

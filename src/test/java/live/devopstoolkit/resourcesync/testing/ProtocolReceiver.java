@@ -2,29 +2,27 @@ package live.devopstoolkit.resourcesync.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import live.devopstoolkit.resourcesync.receiver.KeywordSearch;
+import live.devopstoolkit.resourcesync.receiver.ReceiverStore;
 
 /**
- * A receiver with the semantics of the sync protocol (docs/sync-protocol.md): bearer auth, upserts
- * then deletes, the resync diff (including the known receiver's no-op on an empty resync), per-item
- * failures and error replies. It records everything, so tests compare its records with the
- * cluster's objects, and it can be told to fail in the ways receivers fail.
+ * A real HTTP receiver for tests: the protocol's semantics come from {@link ReceiverStore} (the
+ * same as the embedded receiver's); this adds what tests need on top, a record of every request
+ * and the ways real receivers fail.
  */
 public final class ProtocolReceiver implements AutoCloseable {
 
@@ -33,18 +31,18 @@ public final class ProtocolReceiver implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Map<String, JsonNode> records = new ConcurrentHashMap<>();
+  private final ReceiverStore store;
   private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
   private final Set<String> rejectIds = ConcurrentHashMap.newKeySet();
-  private final AtomicReference<String> token;
   private final AtomicReference<Fault> fault = new AtomicReference<>(Fault.NONE);
-  private volatile int unauthorized;
-  private volatile int resyncs;
+  private final AtomicInteger unauthorized = new AtomicInteger();
+  private final AtomicInteger resyncs = new AtomicInteger();
   private HttpServer server;
   private int port;
 
   public ProtocolReceiver(String token) throws IOException {
-    this.token = new AtomicReference<>(token);
+    store = new ReceiverStore(token, new KeywordSearch());
+    store.rejects(rejectIds::contains);
     start(0);
   }
 
@@ -71,7 +69,7 @@ public final class ProtocolReceiver implements AutoCloseable {
   }
 
   public void token(String value) {
-    token.set(value);
+    store.token(value);
   }
 
   public void fault(Fault value) {
@@ -88,7 +86,7 @@ public final class ProtocolReceiver implements AutoCloseable {
 
   /** Records by id, as the receiver holds them. */
   public Map<String, JsonNode> records() {
-    return new TreeMap<>(records);
+    return store.records();
   }
 
   public List<JsonNode> requests() {
@@ -96,156 +94,79 @@ public final class ProtocolReceiver implements AutoCloseable {
   }
 
   public int unauthorized() {
-    return unauthorized;
+    return unauthorized.get();
   }
 
   public int resyncs() {
-    return resyncs;
+    return resyncs.get();
   }
 
   private void handle(HttpExchange http) throws IOException {
     try (http) {
-      if (!"POST".equals(http.getRequestMethod())) {
-        reply(http, 405, error("METHOD_NOT_ALLOWED", "only POST", null));
+      if (answeredWithFault(http)) {
         return;
       }
-      if (!("Bearer " + token.get()).equals(http.getRequestHeaders().getFirst("Authorization"))) {
-        unauthorized++;
-        reply(http, 401, error("UNAUTHORIZED", "missing or wrong token", null));
-        return;
-      }
-      switch (fault.get()) {
-        case DOWN_503 -> {
-          reply(http, 503, error("VECTOR_DB_UNAVAILABLE", "vector DB is down", null));
-          return;
-        }
-        case RETRY_AFTER_503 -> {
-          http.getResponseHeaders().add("Retry-After", "1");
-          reply(http, 503, error("HEALTH_CHECK_FAILED", "unhealthy", null));
-          return;
-        }
-        case ERROR_500 -> {
-          reply(http, 500, error("SYNC_ERROR", "internal error", null));
-          return;
-        }
-        case SLOW -> {
-          // Past the controller's response timeout (3 s in tests); the late answer is never read.
-          try {
-            Thread.sleep(5_000);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          reply(http, 503, error("HEALTH_CHECK_FAILED", "too late", null));
-          return;
-        }
-        case HTML_200 -> {
-          byte[] html = "<html><body>Welcome to the proxy</body></html>".getBytes(StandardCharsets.UTF_8);
-          http.getResponseHeaders().add("Content-Type", "text/html");
-          http.sendResponseHeaders(200, html.length);
-          http.getResponseBody().write(html);
-          return;
-        }
-        default -> {
+      byte[] body = http.getRequestBody().readAllBytes();
+      JsonNode request = parse(body);
+      if (request != null) {
+        requests.add(request);
+        if (request.path("isResync").asBoolean(false)) {
+          resyncs.incrementAndGet();
         }
       }
-      JsonNode body;
-      try {
-        body = JSON.readTree(http.getRequestBody());
-      } catch (IOException e) {
-        reply(http, 400, error("INVALID_REQUEST", "body is not JSON", null));
-        return;
+      ReceiverStore.Reply reply = "POST".equals(http.getRequestMethod())
+          ? store.sync(http.getRequestHeaders().getFirst("Authorization"), body)
+          : ReceiverStore.error(405, "METHOD_NOT_ALLOWED", "only POST", null);
+      if (reply.status() == 401) {
+        unauthorized.incrementAndGet();
       }
-      requests.add(body);
-      String invalid = validate(body);
-      if (invalid != null) {
-        reply(http, 400, error("VALIDATION_ERROR", invalid, null));
-        return;
-      }
-      apply(http, body);
+      reply(http, reply.status(), JSON.writeValueAsBytes(reply.body()), "application/json");
     }
   }
 
-  private synchronized void apply(HttpExchange http, JsonNode body) throws IOException {
-    List<Map<String, String>> failures = new ArrayList<>();
-    int upserted = 0;
-    int deleted = 0;
-    boolean resync = body.path("isResync").asBoolean(false);
-    Set<String> listed = new HashSet<>();
-    for (JsonNode record : body.path("upserts")) {
-      String id = id(record);
-      listed.add(id);
-      if (rejectIds.contains(id)) {
-        failures.add(Map.of("id", id, "error", "rejected by test"));
-        continue;
+  private boolean answeredWithFault(HttpExchange http) throws IOException {
+    switch (fault.get()) {
+      case DOWN_503 -> reply(http, ReceiverStore.error(503, "VECTOR_DB_UNAVAILABLE", "vector DB is down", null));
+      case RETRY_AFTER_503 -> {
+        http.getResponseHeaders().add("Retry-After", "1");
+        reply(http, ReceiverStore.error(503, "HEALTH_CHECK_FAILED", "unhealthy", null));
       }
-      records.put(id, record);
-      upserted++;
-    }
-    if (resync) {
-      resyncs++;
-      if (!body.path("upserts").isEmpty()) {
-        for (String id : Set.copyOf(records.keySet())) {
-          if (!listed.contains(id)) {
-            records.remove(id);
-            deleted++;
-          }
+      case ERROR_500 -> reply(http, ReceiverStore.error(500, "SYNC_ERROR", "internal error", null));
+      case HTML_200 -> reply(http, 200, "<html><body>Welcome to the proxy</body></html>"
+          .getBytes(StandardCharsets.UTF_8), "text/html");
+      case SLOW -> {
+        // Past the controller's response timeout (3 s in tests); the late answer is never read.
+        try {
+          Thread.sleep(5_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
         }
+        reply(http, ReceiverStore.error(503, "HEALTH_CHECK_FAILED", "too late", null));
       }
-    } else {
-      for (JsonNode identifier : body.path("deletes")) {
-        if (records.remove(id(identifier)) != null) {
-          deleted++;
-        }
+      default -> {
+        return false;
       }
     }
-    if (!failures.isEmpty()) {
-      Map<String, Object> details = Map.of("upserted", upserted, "deleted", deleted, "failures", failures);
-      reply(http, 400, error("SYNC_PARTIAL_FAILURE", failures.size() + " records failed", details));
-      return;
+    return true;
+  }
+
+  private static JsonNode parse(byte[] body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      return null;
     }
-    ObjectNode answer = JSON.createObjectNode();
-    answer.put("success", true);
-    answer.putObject("data").put("upserted", upserted).put("deleted", deleted);
-    answer.putObject("meta").put("version", "v1");
-    reply(http, 200, answer);
   }
 
-  private static String validate(JsonNode body) {
-    List<JsonNode> all = new ArrayList<>();
-    body.path("upserts").forEach(all::add);
-    body.path("deletes").forEach(all::add);
-    for (JsonNode record : all) {
-      for (String field : List.of("namespace", "name", "kind", "apiVersion")) {
-        if (record.path(field).asText("").isEmpty()) {
-          return "record without " + field + ": " + record;
-        }
-      }
-    }
-    return null;
+  private static void reply(HttpExchange http, ReceiverStore.Reply reply) throws IOException {
+    reply(http, reply.status(), JSON.writeValueAsBytes(reply.body()), "application/json");
   }
 
-  public static String id(JsonNode record) {
-    return record.path("namespace").asText() + ":" + record.path("apiVersion").asText() + ":"
-        + record.path("kind").asText() + ":" + record.path("name").asText();
-  }
-
-  private static ObjectNode error(String code, String message, Map<String, Object> details) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("success", false);
-    ObjectNode error = node.putObject("error");
-    error.put("code", code).put("message", message);
-    if (details != null) {
-      error.set("details", JSON.valueToTree(details));
-    }
-    return node;
-  }
-
-  private static void reply(HttpExchange http, int status, JsonNode body) throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(body);
-    http.getResponseHeaders().add("Content-Type", "application/json");
-    http.sendResponseHeaders(status, bytes.length);
+  private static void reply(HttpExchange http, int status, byte[] body, String contentType) throws IOException {
+    http.getResponseHeaders().add("Content-Type", contentType);
+    http.sendResponseHeaders(status, body.length);
     try (OutputStream out = http.getResponseBody()) {
-      out.write(bytes);
+      out.write(body);
     }
   }
 

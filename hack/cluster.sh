@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# A local control plane for trying the controller: etcd and kube-apiserver on loopback, from the
+# binaries hack/kube-binaries.sh builds (built first when missing), with an admin kubeconfig.
+# There is no scheduler or controller-manager: objects are stored and watched, nothing runs.
+#
+#   hack/cluster.sh up      start in the background; writes .local/kubeconfig
+#   hack/cluster.sh down    stop it and remove its state
+#   hack/cluster.sh status  say whether it answers
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+STATE="$PWD/.local/cluster"
+KUBECONFIG_FILE="$PWD/.local/kubeconfig"
+API_PORT="${CLUSTER_API_PORT:-16443}"
+ETCD_PORT="${CLUSTER_ETCD_PORT:-12379}"
+
+up() {
+  if status >/dev/null 2>&1; then
+    echo "cluster: already up, kubeconfig at $KUBECONFIG_FILE"
+    return
+  fi
+  local bin
+  bin="$(hack/kube-binaries.sh)"
+  rm -rf "$STATE"
+  mkdir -p "$STATE/etcd" "$STATE/certs"
+  openssl genrsa -out "$STATE/certs/sa.key" 2048 2>/dev/null
+  openssl rsa -in "$STATE/certs/sa.key" -pubout -out "$STATE/certs/sa.pub" 2>/dev/null
+  local token
+  token="$(openssl rand -hex 16)"
+  echo "$token,admin,admin,system:masters" > "$STATE/certs/tokens.csv"
+
+  "$bin/etcd" --data-dir "$STATE/etcd" --name local \
+    --listen-client-urls "http://127.0.0.1:$ETCD_PORT" --advertise-client-urls "http://127.0.0.1:$ETCD_PORT" \
+    --listen-peer-urls "http://127.0.0.1:$((ETCD_PORT + 1))" \
+    --initial-advertise-peer-urls "http://127.0.0.1:$((ETCD_PORT + 1))" \
+    --initial-cluster "local=http://127.0.0.1:$((ETCD_PORT + 1))" \
+    > "$STATE/etcd.log" 2>&1 &
+  echo $! > "$STATE/etcd.pid"
+
+  "$bin/kube-apiserver" --etcd-servers "http://127.0.0.1:$ETCD_PORT" \
+    --bind-address 127.0.0.1 --advertise-address 127.0.0.1 --secure-port "$API_PORT" \
+    --cert-dir "$STATE/certs" --token-auth-file "$STATE/certs/tokens.csv" \
+    --authorization-mode RBAC --service-cluster-ip-range 10.0.0.0/24 \
+    --service-account-issuer https://kubernetes.default.svc \
+    --service-account-key-file "$STATE/certs/sa.pub" --service-account-signing-key-file "$STATE/certs/sa.key" \
+    --disable-admission-plugins ServiceAccount \
+    > "$STATE/kube-apiserver.log" 2>&1 &
+  echo $! > "$STATE/kube-apiserver.pid"
+
+  cat > "$KUBECONFIG_FILE" <<KUBECONFIG
+apiVersion: v1
+kind: Config
+clusters:
+- name: local
+  cluster:
+    server: https://127.0.0.1:$API_PORT
+    insecure-skip-tls-verify: true
+users:
+- name: admin
+  user:
+    token: $token
+contexts:
+- name: local
+  context: {cluster: local, user: admin}
+current-context: local
+KUBECONFIG
+  chmod 600 "$KUBECONFIG_FILE"
+
+  for _ in $(seq 1 120); do
+    if KUBECONFIG="$KUBECONFIG_FILE" "$bin/kubectl" get --raw /readyz >/dev/null 2>&1 \
+      && KUBECONFIG="$KUBECONFIG_FILE" "$bin/kubectl" get namespace default >/dev/null 2>&1; then
+      echo "cluster: up at https://127.0.0.1:$API_PORT, kubeconfig at $KUBECONFIG_FILE"
+      return
+    fi
+    sleep 0.5
+  done
+  echo "cluster: kube-apiserver did not become ready; see $STATE/kube-apiserver.log" >&2
+  down
+  exit 1
+}
+
+down() {
+  for process in kube-apiserver etcd; do
+    if [[ -f "$STATE/$process.pid" ]]; then
+      kill "$(cat "$STATE/$process.pid")" 2>/dev/null || true
+      for _ in $(seq 1 50); do
+        kill -0 "$(cat "$STATE/$process.pid")" 2>/dev/null || break
+        sleep 0.1
+      done
+      kill -9 "$(cat "$STATE/$process.pid")" 2>/dev/null || true
+    fi
+  done
+  rm -rf "$STATE" "$KUBECONFIG_FILE"
+  echo "cluster: down"
+}
+
+status() {
+  [[ -f "$KUBECONFIG_FILE" ]] && KUBECONFIG="$KUBECONFIG_FILE" \
+    "$(hack/kube-binaries.sh)/kubectl" get --raw /readyz >/dev/null 2>&1 \
+    && echo "cluster: up" || { echo "cluster: down"; return 1; }
+}
+
+case "${1:-}" in
+  up) up ;;
+  down) down ;;
+  status) status ;;
+  *) echo "usage: hack/cluster.sh up|down|status" >&2; exit 2 ;;
+esac

@@ -84,7 +84,8 @@ down() {
     if [[ -f "$STATE/$process.pid" ]]; then
       kill "$(cat "$STATE/$process.pid")" 2>/dev/null || true
       for _ in $(seq 1 50); do
-        kill -0 "$(cat "$STATE/$process.pid")" 2>/dev/null || break
+        # Gone, or a zombie waiting for a parent that did not reap it.
+        [[ "$(ps -o stat= -p "$(cat "$STATE/$process.pid")" 2>/dev/null)" =~ ^[^Z] ]] || break
         sleep 0.1
       done
       kill -9 "$(cat "$STATE/$process.pid")" 2>/dev/null || true

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Scores each record by how many of the query's words are words of its kind, name, namespace,
- * labels or description annotations, and returns the best first; question words ("which", "are",
- * "running") are ignored. "database" finds a StatefulSet labelled {@code app=postgres} only if a
+ * Scores each record by the query's words found in it, a word of its labels or description
+ * annotations counting twice one of its kind, name or namespace, and returns the best first;
+ * question words ("which", "are", "running") are ignored. "database" finds a StatefulSet labelled {@code app=postgres} only if a
  * label or description says "database": that gap is what semantic search will close.
  */
 public class KeywordSearch implements ResourceSearch {
@@ -28,7 +28,7 @@ public class KeywordSearch implements ResourceSearch {
       return List.of();
     }
     return records.stream()
-        .map(r -> Map.entry(r, score(words(text(r)), words)))
+        .map(r -> Map.entry(r, score(words(identity(r)), words(description(r)), words)))
         .filter(e -> e.getValue() > 0)
         .sorted(Comparator.<Map.Entry<JsonNode, Integer>>comparingInt(Map.Entry::getValue).reversed())
         .limit(limit)
@@ -36,12 +36,10 @@ public class KeywordSearch implements ResourceSearch {
         .toList();
   }
 
-  private static int score(Set<String> recordWords, Set<String> queryWords) {
+  private static int score(Set<String> identity, Set<String> description, Set<String> queryWords) {
     int score = 0;
     for (String word : queryWords) {
-      if (recordWords.contains(word)) {
-        score++;
-      }
+      score += description.contains(word) ? 2 : identity.contains(word) ? 1 : 0;
     }
     return score;
   }
@@ -56,11 +54,12 @@ public class KeywordSearch implements ResourceSearch {
     return words;
   }
 
-  private static String text(JsonNode record) {
+  private static String identity(JsonNode record) {
+    return record.path("kind").asText() + " " + record.path("name").asText() + " " + record.path("namespace").asText();
+  }
+
+  private static String description(JsonNode record) {
     StringBuilder text = new StringBuilder();
-    for (String field : List.of("kind", "name", "namespace")) {
-      text.append(record.path(field).asText()).append(' ');
-    }
     record.path("labels").fields().forEachRemaining(e -> text.append(e.getKey()).append(' ')
         .append(e.getValue().asText()).append(' '));
     record.path("annotations").forEach(v -> text.append(v.asText()).append(' '));

@@ -24,6 +24,7 @@ import live.devopstoolkit.resourcesync.informer.InformerRegistry;
 import live.devopstoolkit.resourcesync.receiver.EmbeddedReceiver;
 import live.devopstoolkit.resourcesync.receiver.KeywordSearch;
 import live.devopstoolkit.resourcesync.receiver.ReceiverStore;
+import live.devopstoolkit.resourcesync.resourcesyncconfig.ConfigPolicy;
 import live.devopstoolkit.resourcesync.resourcesyncconfig.ConfigReconciler;
 import live.devopstoolkit.resourcesync.resourcesyncconfig.StatusWriter;
 import live.devopstoolkit.resourcesync.status.EventRecorder;
@@ -69,6 +70,10 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
   private long flushTimeoutMillis;
   @PropertyInject(value = "resource-sync.receiver.token", defaultValue = "")
   private String receiverToken;
+  @PropertyInject(value = "resource-sync.allowed-namespaces", defaultValue = "")
+  private String allowedNamespaces;
+  @PropertyInject(value = "resource-sync.endpoint-allow-pattern", defaultValue = "https?://.+")
+  private String endpointAllowPattern;
 
   @Override
   public void configure(CamelContext camel) throws Exception {
@@ -103,7 +108,7 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
     registry.bind("statusWriter", statusWriter);
     registry.bind("embeddedReceiver", new EmbeddedReceiver(new ReceiverStore(receiverToken, new KeywordSearch()), json));
     registry.bind("configReconciler", new ConfigReconciler(camel, client.getKubernetesSerialization(), pipelines,
-        statusWriter, events, pollMillis));
+        statusWriter, events, pollMillis, ConfigPolicy.of(allowedNamespaces, endpointAllowPattern)));
     camel.getManagementStrategy().addEventNotifier(new ShutdownFlush(pipelines, clock, flushTimeoutMillis));
     HealthCheckHelper.getHealthCheckRegistry(camel).register(new SyncReadiness(
         () -> informers.isSynced() || pipelines.all().isEmpty(), pipelines::failing));

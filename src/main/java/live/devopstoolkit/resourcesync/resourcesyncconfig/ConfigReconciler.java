@@ -2,7 +2,10 @@ package live.devopstoolkit.resourcesync.resourcesyncconfig;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import live.devopstoolkit.resourcesync.delivery.Pipeline;
 import live.devopstoolkit.resourcesync.delivery.Pipelines;
@@ -17,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Keeps one pipeline per ResourceSyncConfig: three routes made from the templates in
  * {@code routes/sync-pipeline.yaml} when the object appears, rebuilt when a timing in its spec
  * changes, removed when it is deleted. Updates that leave the generation alone (status writes,
- * label edits) change nothing.
+ * label edits) change nothing. A config the {@link ConfigPolicy} refuses gets no pipeline (a running
+ * one is stopped) and a status that says why.
  */
 public class ConfigReconciler {
 
@@ -32,10 +36,14 @@ public class ConfigReconciler {
   private final StatusWriter statusWriter;
   private final EventRecorder events;
   private final long deliveryPollMillis;
+  private final ConfigPolicy policy;
+  /** Configs refused by the policy, with the generation that was refused. */
+  private final Map<String, Long> refused = new HashMap<>();
 
   public ConfigReconciler(CamelContext camel, KubernetesSerialization serialization, Pipelines pipelines,
-      StatusWriter statusWriter, EventRecorder events, long deliveryPollMillis) {
+      StatusWriter statusWriter, EventRecorder events, long deliveryPollMillis, ConfigPolicy policy) {
     this.camel = camel;
+    this.policy = policy;
     this.serialization = serialization;
     this.pipelines = pipelines;
     this.statusWriter = statusWriter;
@@ -47,6 +55,12 @@ public class ConfigReconciler {
     ResourceSyncConfig config = serialization.convertValue(object, ResourceSyncConfig.class);
     SyncTarget target = SyncTarget.of(config);
     Pipeline existing = pipelines.get(target.key()).orElse(null);
+    Optional<ConfigPolicy.Refusal> refusal = policy.check(target);
+    if (refusal.isPresent()) {
+      refuse(target, refusal.get(), existing, config.getStatus());
+      return;
+    }
+    refused.remove(target.key());
     if (existing == null) {
       statusWriter.seed(target.key(), config.getStatus());
       pipelines.open(target);
@@ -68,16 +82,31 @@ public class ConfigReconciler {
     LOG.info("event=sync-updated config={} generation={}", target, target.generation());
   }
 
+  private void refuse(SyncTarget target, ConfigPolicy.Refusal refusal, Pipeline existing,
+      ResourceSyncConfigStatus current) throws Exception {
+    if (existing != null) {
+      stop(existing);
+    }
+    if (!Long.valueOf(target.generation()).equals(refused.put(target.key(), target.generation()))) {
+      LOG.warn("event=sync-refused config={} reason={} message=\"{}\"", target, refusal.reason(), refusal.message());
+      statusWriter.refused(target, refusal, current);
+    }
+  }
+
   public synchronized void deleted(GenericKubernetesResource object) throws Exception {
     ResourceSyncConfig config = serialization.convertValue(object, ResourceSyncConfig.class);
     String key = config.getMetadata().getNamespace() + "/" + config.getMetadata().getName();
-    Pipeline pipeline = pipelines.get(key).orElse(null);
-    if (pipeline == null) {
-      return;
-    }
-    removeRoutes(pipeline.target());
-    pipelines.close(key);
+    refused.remove(key);
     statusWriter.forget(key);
+    Pipeline pipeline = pipelines.get(key).orElse(null);
+    if (pipeline != null) {
+      stop(pipeline);
+    }
+  }
+
+  private void stop(Pipeline pipeline) throws Exception {
+    removeRoutes(pipeline.target());
+    pipelines.close(pipeline.target().key());
     LOG.info("event=sync-stopped config={}", pipeline.target());
     events.normal(pipeline.target(), "SyncStopped", "Stopped syncing; records already sent stay on the MCP server");
   }

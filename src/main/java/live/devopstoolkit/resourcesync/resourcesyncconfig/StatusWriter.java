@@ -63,9 +63,20 @@ public class StatusWriter {
   private void write(Pipeline pipeline) {
     SyncTarget target = pipeline.target();
     ResourceSyncConfigStatus previous = written.get(target.key());
-    ResourceSyncConfigStatus next = Statuses.of(new StatusFacts(true, registry.watchedTypes(), registry.isSynced(),
+    publish(target, previous, Statuses.of(new StatusFacts(true, registry.watchedTypes(), registry.isSynced(),
         registry.discoveryFailure(), registry.failedTypes(), pipeline.acknowledgedCount(), target.generation(),
-        pipeline.status()), previous, clock.instant());
+        pipeline.status()), previous, clock.instant()));
+  }
+
+  /** Writes the status of a config the controller will not act on, and says why in an Event. */
+  void refused(SyncTarget target, ConfigPolicy.Refusal refusal, ResourceSyncConfigStatus current) {
+    seed(target.key(), current);
+    ResourceSyncConfigStatus previous = written.get(target.key());
+    publish(target, previous, Statuses.refused(refusal.reason(), refusal.message(), target.generation(), previous,
+        clock.instant()));
+  }
+
+  private void publish(SyncTarget target, ResourceSyncConfigStatus previous, ResourceSyncConfigStatus next) {
     if (next.equals(previous)) {
       return;
     }

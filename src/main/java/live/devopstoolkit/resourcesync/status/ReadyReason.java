@@ -13,5 +13,9 @@ public enum ReadyReason {
   /** The MCP endpoint answered with an error or with something that is not the sync protocol. */
   SyncFailing,
   /** The Discovery API could not be read, so no resource types are known. */
-  DiscoveryFailed
+  DiscoveryFailed,
+  /** The controller does not honour ResourceSyncConfigs in this namespace. */
+  NamespaceNotAllowed,
+  /** The mcpEndpoint does not match the endpoints the controller may send to. */
+  EndpointNotAllowed
 }

@@ -57,6 +57,21 @@ public final class Statuses {
     return status;
   }
 
+  /** The status of a config the controller refuses to act on: inactive, not Ready, and why. */
+  public static ResourceSyncConfigStatus refused(ReadyReason reason, String message, long generation,
+      ResourceSyncConfigStatus previous, Instant now) {
+    ResourceSyncConfigStatus status = new ResourceSyncConfigStatus();
+    status.setActive(false);
+    status.setWatchedResourceTypes(0);
+    status.setTotalResourcesSynced(0);
+    status.setSyncErrors(previous == null || previous.getSyncErrors() == null ? 0 : previous.getSyncErrors());
+    status.setLastError(message);
+    status.setObservedGeneration(generation);
+    status.setConditions(new ArrayList<>(List.of(ReadyCondition.of(reason, message, generation,
+        previous == null ? null : previous.getConditions(), format(now)))));
+    return status;
+  }
+
   static String format(Instant time) {
     return time == null ? null : time.truncatedTo(ChronoUnit.SECONDS).toString();
   }

@@ -21,6 +21,7 @@ import live.devopstoolkit.resourcesync.delivery.SyncResponses;
 import live.devopstoolkit.resourcesync.discovery.ApiDiscovery;
 import live.devopstoolkit.resourcesync.informer.InformerComponent;
 import live.devopstoolkit.resourcesync.informer.InformerRegistry;
+import live.devopstoolkit.resourcesync.leader.LeaderElection;
 import live.devopstoolkit.resourcesync.receiver.EmbeddedReceiver;
 import live.devopstoolkit.resourcesync.receiver.KeywordSearch;
 import live.devopstoolkit.resourcesync.receiver.ReceiverStore;
@@ -74,6 +75,21 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
   private String allowedNamespaces;
   @PropertyInject(value = "resource-sync.endpoint-allow-pattern", defaultValue = "https?://.+")
   private String endpointAllowPattern;
+  @PropertyInject(value = "resource-sync.leader-election.enabled", defaultValue = "false")
+  private boolean leaderElection;
+  @PropertyInject(value = "resource-sync.leader-election.namespace", defaultValue = "dot-ai")
+  private String leaseNamespace;
+  @PropertyInject(value = "resource-sync.leader-election.pod-name", defaultValue = "resource-sync")
+  private String podName;
+  @PropertyInject(value = "resource-sync.leader-election.pod-labels",
+      defaultValue = "app.kubernetes.io/name=dot-ai-controller")
+  private String podLabels;
+  @PropertyInject(value = "resource-sync.leader-election.lease-duration-millis", defaultValue = "15000")
+  private long leaseDurationMillis;
+  @PropertyInject(value = "resource-sync.leader-election.renew-deadline-millis", defaultValue = "10000")
+  private long renewDeadlineMillis;
+  @PropertyInject(value = "resource-sync.leader-election.retry-period-millis", defaultValue = "2000")
+  private long retryPeriodMillis;
 
   @Override
   public void configure(CamelContext camel) throws Exception {
@@ -110,8 +126,12 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
     registry.bind("configReconciler", new ConfigReconciler(camel, client.getKubernetesSerialization(), pipelines,
         statusWriter, events, pollMillis, ConfigPolicy.of(allowedNamespaces, endpointAllowPattern)));
     camel.getManagementStrategy().addEventNotifier(new ShutdownFlush(pipelines, clock, flushTimeoutMillis));
+    if (leaderElection) {
+      LeaderElection.install(camel, client, new LeaderElection.Settings(leaseNamespace, podName, podLabels,
+          leaseDurationMillis, renewDeadlineMillis, retryPeriodMillis));
+    }
     HealthCheckHelper.getHealthCheckRegistry(camel).register(new SyncReadiness(
-        () -> informers.isSynced() || pipelines.all().isEmpty(), pipelines::failing));
+        () -> informers.isSynced() || pipelines.all().isEmpty(), pipelines::failing, !leaderElection));
   }
 
   /** $KUBECONFIG, ~/.kube/config or the in-cluster service account, unless a kubeconfig file is set. */

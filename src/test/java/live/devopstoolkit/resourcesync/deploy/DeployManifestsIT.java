@@ -71,6 +71,11 @@ class DeployManifestsIT {
     assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/observe/health/live");
     assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/observe/health/ready");
     assertThat(container.getResources().getLimits()).containsKeys("cpu", "memory");
+    assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
+    assertThat(container.getEnv()).anySatisfy(env -> {
+      assertThat(env.getName()).isEqualTo("RESOURCE_SYNC_LEADER_ELECTION_ENABLED");
+      assertThat(env.getValue()).isEqualTo("true");
+    });
     assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
     Properties properties = new Properties();
     properties.load(Files.newBufferedReader(Path.of("config/application.properties"), StandardCharsets.UTF_8));

@@ -1,0 +1,61 @@
+package live.devopstoolkit.resourcesync.leader;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.kubernetes.KubernetesConfiguration;
+import org.apache.camel.component.kubernetes.cluster.KubernetesClusterService;
+import org.apache.camel.component.kubernetes.cluster.LeaseResourceType;
+import org.apache.camel.impl.cluster.ClusteredRoutePolicyFactory;
+
+/**
+ * With several replicas only one may sync, or every change would be sent once per replica. Every
+ * route runs under a clustered route policy on camel-kubernetes' Lease-based cluster service: only
+ * the leader consumes ResourceSyncConfigs, so only it builds pipelines and starts informers; when it
+ * dies, another replica takes the Lease and starts them, and its start-up resync catches up.
+ */
+public final class LeaderElection {
+
+  /** The cluster namespace of Camel's cluster service; also the Lease's name suffix. */
+  static final String GROUP = "resource-sync";
+
+  private LeaderElection() {
+  }
+
+  public static void install(CamelContext camel, KubernetesClient client, Settings settings) throws Exception {
+    KubernetesConfiguration configuration = new KubernetesConfiguration();
+    configuration.setKubernetesClient(client);
+    KubernetesClusterService service = new KubernetesClusterService(configuration);
+    service.setLeaseResourceType(LeaseResourceType.Lease);
+    service.setKubernetesResourcesNamespace(settings.namespace());
+    service.setKubernetesResourceName("resource-sync-controller");
+    service.setPodName(settings.podName());
+    service.setClusterLabels(labels(settings.podLabels()));
+    service.setLeaseDurationMillis(settings.leaseDurationMillis());
+    service.setRenewDeadlineMillis(settings.renewDeadlineMillis());
+    service.setRetryPeriodMillis(settings.retryPeriodMillis());
+    camel.addService(service);
+    camel.addRoutePolicyFactory(ClusteredRoutePolicyFactory.forNamespace(service, GROUP));
+  }
+
+  static Map<String, String> labels(String podLabels) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (String pair : podLabels.split(",")) {
+      String[] keyValue = pair.trim().split("=", 2);
+      if (keyValue.length == 2) {
+        labels.put(keyValue[0].trim(), keyValue[1].trim());
+      }
+    }
+    return labels;
+  }
+
+  /**
+   * Where the Lease lives, who this replica is, and the Lease timings. {@code podLabels} ({@code
+   * key=value,...}) select the controller's pods: Camel counts only running, ready pods with them as
+   * candidates, and this pod must be one.
+   */
+  public record Settings(String namespace, String podName, String podLabels, long leaseDurationMillis,
+      long renewDeadlineMillis, long retryPeriodMillis) {
+  }
+}

@@ -47,7 +47,8 @@ public final class SyncRecords {
 
   /**
    * When the object last changed: the newest managedFields time of a write to the object (not to
-   * its status or another subresource), else its creation. Stable across resyncs, unlike the time
+   * its status or another subresource), else its creation, and never before its creation (the API
+   * server can stamp managedFields a second before creationTimestamp). Stable across resyncs, unlike the time
    * of sending, so receivers re-index only what changed. The informer store keeps the first value
    * seen for as long as the synced content stays the same (see the informer's MetadataStore).
    */
@@ -67,7 +68,11 @@ public final class SyncRecords {
         }
       }
     }
-    return newest != null ? newest : meta.getCreationTimestamp();
+    String created = meta.getCreationTimestamp();
+    if (newest == null || (created != null && newestTime.isBefore(Instant.parse(created)))) {
+      return created;
+    }
+    return newest;
   }
 
   private static Map<String, String> copy(Map<String, String> map) {

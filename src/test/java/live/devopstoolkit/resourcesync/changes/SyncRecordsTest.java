@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.List;
 import java.util.Map;
 import live.devopstoolkit.resourcesync.discovery.ResourceType;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class SyncRecordsTest {
   @Test
   void updatedAtIsTheNewestWriteToTheObjectNotToItsStatus() {
     GenericKubernetesResource object = object("shop", "payments", Map.of(), Map.of());
-    object.getMetadata().setManagedFields(java.util.List.of(
+    object.getMetadata().setManagedFields(List.of(
         new ManagedFieldsEntryBuilder().withManager("kubectl").withOperation("Apply")
             .withTime("2026-01-02T00:00:00Z").build(),
         new ManagedFieldsEntryBuilder().withManager("kube-controller-manager").withOperation("Update")
@@ -47,6 +48,15 @@ class SyncRecordsTest {
         new ManagedFieldsEntryBuilder().withManager("labeler").withOperation("Update")
             .withTime("2026-01-03T10:00:00Z").build()));
     assertThat(SyncRecords.of(DEPLOYMENT, object).updatedAt()).isEqualTo("2026-01-03T10:00:00Z");
+  }
+
+  @Test
+  void updatedAtIsNeverBeforeCreation() {
+    GenericKubernetesResource object = object("kube-system", "tracking", Map.of(), Map.of());
+    object.getMetadata().setCreationTimestamp("2026-01-01T00:00:54Z");
+    object.getMetadata().setManagedFields(List.of(new ManagedFieldsEntryBuilder()
+        .withManager("kube-apiserver").withOperation("Update").withTime("2026-01-01T00:00:53Z").build()));
+    assertThat(SyncRecords.of(DEPLOYMENT, object).updatedAt()).isEqualTo("2026-01-01T00:00:54Z");
   }
 
   @Test

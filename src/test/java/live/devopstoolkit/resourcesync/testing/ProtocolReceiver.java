@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import live.devopstoolkit.resourcesync.receiver.KeywordSearch;
 import live.devopstoolkit.resourcesync.receiver.ReceiverStore;
 
@@ -37,6 +38,8 @@ public final class ProtocolReceiver implements AutoCloseable {
   private final AtomicReference<Fault> fault = new AtomicReference<>(Fault.NONE);
   private final AtomicInteger unauthorized = new AtomicInteger();
   private final AtomicInteger resyncs = new AtomicInteger();
+  private volatile BiConsumer<JsonNode, Long> requestListener = (request, millis) -> { };
+  private volatile boolean keepRequests = true;
   private HttpServer server;
   private int port;
 
@@ -101,15 +104,28 @@ public final class ProtocolReceiver implements AutoCloseable {
     return resyncs.get();
   }
 
+  /** Whether {@link #requests()} keeps every request; benchmarks turn it off to measure, not hoard. */
+  public void keepRequests(boolean value) {
+    keepRequests = value;
+  }
+
+  /** Called after each request is applied, with the request and how long it took to read and apply. */
+  public void onRequest(BiConsumer<JsonNode, Long> listener) {
+    requestListener = listener;
+  }
+
   private void handle(HttpExchange http) throws IOException {
     try (http) {
       if (answeredWithFault(http)) {
         return;
       }
+      long started = System.nanoTime();
       byte[] body = http.getRequestBody().readAllBytes();
       JsonNode request = parse(body);
       if (request != null) {
-        requests.add(request);
+        if (keepRequests) {
+          requests.add(request);
+        }
         if (request.path("isResync").asBoolean(false)) {
           resyncs.incrementAndGet();
         }
@@ -119,6 +135,9 @@ public final class ProtocolReceiver implements AutoCloseable {
           : ReceiverStore.error(405, "METHOD_NOT_ALLOWED", "only POST", null);
       if (reply.status() == 401) {
         unauthorized.incrementAndGet();
+      }
+      if (request != null) {
+        requestListener.accept(request, (System.nanoTime() - started) / 1_000_000);
       }
       reply(http, reply.status(), JSON.writeValueAsBytes(reply.body()), "application/json");
     }

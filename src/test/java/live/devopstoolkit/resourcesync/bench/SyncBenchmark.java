@@ -1,0 +1,409 @@
+package live.devopstoolkit.resourcesync.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import live.devopstoolkit.resourcesync.testing.ClusterState;
+import live.devopstoolkit.resourcesync.testing.ProtocolReceiver;
+
+/**
+ * The measurements of bench/README.md, against a running local control plane: creates N objects of
+ * mixed kinds, runs the controller jar as its own process against a receiver in this process, and
+ * prints the rows of a Markdown table of figures. Run it through bench/run.sh, which starts the
+ * control plane and records the machine.
+ */
+public final class SyncBenchmark {
+
+  static final int CRDS = 20;
+  static final int NAMESPACES = 20;
+  static final String CONFIG_NS = "bench-config";
+  static final String TOKEN = "bench-token";
+  static final long CLK_TCK = 100;
+
+  final KubernetesClient client;
+  final int objects;
+  final Path jar;
+  final Path log;
+  final List<String> configMaps = Collections.synchronizedList(new ArrayList<>());
+  final Map<String, Long> latestSent = new ConcurrentHashMap<>();
+  final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+  final StringBuilder report = new StringBuilder();
+  volatile Instant firstResyncDone;
+  volatile long lastResyncMillis;
+  Process controller;
+
+  SyncBenchmark(KubernetesClient client, int objects, Path jar, Path log) {
+    this.client = client;
+    this.objects = objects;
+    this.jar = jar;
+    this.log = log;
+  }
+
+  public static void main(String[] args) throws Exception {
+    int objects = Integer.parseInt(args[0]);
+    Config config = Config.fromKubeconfig(Files.readString(Path.of(args[1])));
+    config.setMaxConcurrentRequests(64);
+    config.setMaxConcurrentRequestsPerHost(64);
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+      SyncBenchmark bench = new SyncBenchmark(client, objects, Path.of(args[2]), Path.of(args[3]));
+      try {
+        bench.run(Path.of(args[1]));
+      } finally {
+        if (bench.controller != null) {
+          bench.controller.destroy();
+          bench.controller.waitFor(60, TimeUnit.SECONDS);
+        }
+      }
+      System.out.println(bench.report);
+    }
+    System.exit(0);
+  }
+
+  void run(Path kubeconfig) throws Exception {
+    long created = populate();
+    row("objects created", objects + " (" + created / 1000 + " s to create)");
+    try (ProtocolReceiver receiver = new ProtocolReceiver(TOKEN)) {
+      receiver.keepRequests(false);
+      receiver.onRequest(this::observe);
+      configure(receiver.endpoint());
+      int expected = ClusterState.expectedRecords(client).size();
+
+      ProcessBuilder process = new ProcessBuilder("java", "-jar", jar.toString())
+          .redirectErrorStream(true).redirectOutput(log.toFile());
+      process.environment().put("KUBECONFIG", kubeconfig.toAbsolutePath().toString());
+      long started = System.currentTimeMillis();
+      controller = process.start();
+      await(Duration.ofMinutes(10), () -> firstResyncDone != null && receiver.records().size() >= expected);
+      long initial = firstResyncDone.toEpochMilli() - started;
+      row("initial sync: controller start to receiver holding every object", seconds(initial)
+          + " (" + expected + " records, resync request " + seconds(lastResyncMillis) + ")");
+      exact(receiver, "after initial sync");
+
+      long live = liveHeapKib();
+      long rss = rssKib();
+      row("live heap after initial sync (after full GC)", mib(live) + " MiB (" + String.format("%.1f",
+          live / 1024.0 / (expected / 1000.0)) + " MiB per 1,000 objects)");
+      row("RSS after initial sync", mib(rss) + " MiB");
+
+      churn(receiver, 200, Duration.ofMinutes(2));
+      burst(receiver, 20_000);
+      exact(receiver, "after churn and burst");
+    }
+  }
+
+  /** Namespaces, CRDs and N objects: 40% ConfigMaps of ~10 KiB, 20% Secrets, 15% Deployments, 10% Services, 15% CRs. */
+  long populate() throws Exception {
+    long start = System.currentTimeMillis();
+    for (int i = 0; i < NAMESPACES; i++) {
+      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("bench-" + i).endMetadata()
+          .build()).serverSideApply();
+    }
+    List<ResourceDefinitionContext> crds = new ArrayList<>();
+    for (int i = 0; i < CRDS; i++) {
+      crds.add(crd(i));
+    }
+    String data = "x".repeat(10 * 1024);
+    ExecutorService pool = Executors.newFixedThreadPool(32);
+    CountDownLatch done = new CountDownLatch(objects);
+    AtomicLong failures = new AtomicLong();
+    for (int i = 0; i < objects; i++) {
+      int n = i;
+      pool.execute(() -> {
+        try {
+          create(n, data, crds);
+        } catch (RuntimeException e) {
+          failures.incrementAndGet();
+        } finally {
+          done.countDown();
+        }
+      });
+    }
+    done.await();
+    pool.shutdown();
+    if (failures.get() > 0) {
+      throw new IllegalStateException(failures.get() + " objects could not be created");
+    }
+    return System.currentTimeMillis() - start;
+  }
+
+  void create(int i, String data, List<ResourceDefinitionContext> crds) {
+    String ns = "bench-" + (i % NAMESPACES);
+    String name = "obj-" + i;
+    ObjectMetaBuilder meta = new ObjectMetaBuilder().withName(name).withNamespace(ns)
+        .addToLabels("app", "bench-" + (i % 50)).addToLabels("tier", i % 3 == 0 ? "db" : "web");
+    if (i % 4 == 0) {
+      meta.addToAnnotations("description", "benchmark object " + i);
+    }
+    int slot = i % 20;
+    if (slot < 8) {
+      client.configMaps().inNamespace(ns).resource(new ConfigMapBuilder().withMetadata(meta.build())
+          .addToData("payload", data).build()).create();
+      configMaps.add(ns + "/" + name);
+    } else if (slot < 12) {
+      client.secrets().inNamespace(ns).resource(new SecretBuilder().withMetadata(meta.build())
+          .addToStringData("password", "secret-" + i).build()).create();
+    } else if (slot < 15) {
+      client.apps().deployments().inNamespace(ns).resource(new DeploymentBuilder().withMetadata(meta.build())
+          .withNewSpec().withNewSelector().addToMatchLabels("obj", name).endSelector()
+          .withNewTemplate().withNewMetadata().addToLabels("obj", name).endMetadata()
+          .withNewSpec().addNewContainer().withName("c").withImage("nginx").endContainer().endSpec()
+          .endTemplate().endSpec().build()).create();
+    } else if (slot < 17) {
+      client.services().inNamespace(ns).resource(new ServiceBuilder().withMetadata(meta.build())
+          .withNewSpec().addNewPort().withPort(80).endPort().endSpec().build()).create();
+    } else {
+      ResourceDefinitionContext crd = crds.get(i % CRDS);
+      GenericKubernetesResource object = new GenericKubernetesResource();
+      object.setApiVersion("bench.example.com/v1");
+      object.setKind(crd.getKind());
+      object.setMetadata(meta.build());
+      object.setAdditionalProperty("spec", Map.of("size", i));
+      client.genericKubernetesResources(crd).inNamespace(ns).resource(object).create();
+    }
+  }
+
+  ResourceDefinitionContext crd(int i) throws IOException {
+    String yaml = """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata: {name: widgets%d.bench.example.com}
+        spec:
+          group: bench.example.com
+          scope: Namespaced
+          names: {plural: widgets%d, singular: widget%d, kind: Widget%d}
+          versions:
+            - name: v1
+              served: true
+              storage: true
+              schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
+        """.formatted(i, i, i, i);
+    CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions()
+        .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).item();
+    client.resource(crd).serverSideApply();
+    client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+        .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
+            && c.getStatus().getConditions().stream().anyMatch(x -> "Established".equals(x.getType())
+            && "True".equals(x.getStatus())), 60, TimeUnit.SECONDS);
+    return new ResourceDefinitionContext.Builder().withGroup("bench.example.com").withVersion("v1")
+        .withKind("Widget" + i).withPlural("widgets" + i).withNamespaced(true).build();
+  }
+
+  void configure(String endpoint) {
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(CONFIG_NS).endMetadata().build())
+        .serverSideApply();
+    client.secrets().inNamespace(CONFIG_NS).resource(new SecretBuilder().withNewMetadata()
+        .withName("mcp-credentials").endMetadata().addToStringData("api-key", TOKEN).build()).serverSideApply();
+    client.resource(client.getKubernetesSerialization().unmarshal("""
+        apiVersion: dot-ai.devopstoolkit.live/v1alpha1
+        kind: ResourceSyncConfig
+        metadata: {name: bench, namespace: %s}
+        spec:
+          mcpEndpoint: %s
+          mcpAuthSecretRef: {name: mcp-credentials, key: api-key}
+          debounceWindowSeconds: 2
+          resyncIntervalMinutes: 60
+        """.formatted(CONFIG_NS, endpoint), HasMetadata.class)).serverSideApply();
+  }
+
+  void observe(JsonNode request, long millis) {
+    if (request.path("isResync").asBoolean(false)) {
+      lastResyncMillis = millis;
+      if (firstResyncDone == null) {
+        firstResyncDone = Instant.now();
+      }
+    }
+    long now = System.currentTimeMillis();
+    for (JsonNode record : request.path("upserts")) {
+      JsonNode ts = record.path("labels").path("bench-ts");
+      if (!ts.isMissingNode()) {
+        String key = record.path("namespace").asText() + "/" + record.path("name").asText();
+        long sent = Long.parseLong(ts.asText());
+        if (latestSent.remove(key, sent)) {
+          latencies.add(now - sent);
+        }
+      }
+    }
+  }
+
+  /** Changes at a fixed rate, each a new bench-ts label on a ConfigMap; latency = arrival - that time. */
+  void churn(ProtocolReceiver receiver, int perSecond, Duration duration) throws Exception {
+    int total = (int) (perSecond * duration.toSeconds());
+    long cpuBefore = cpuTicks();
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    long start = System.nanoTime();
+    List<String> targets = configMaps.subList(0, Math.min(configMaps.size(), 4_000));
+    for (int k = 0; k < total; k++) {
+      long due = start + k * 1_000_000_000L / perSecond;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      String target = targets.get(k % targets.size());
+      pool.execute(() -> label(target, "bench-ts", null));
+    }
+    pool.shutdown();
+    pool.awaitTermination(5, TimeUnit.MINUTES);
+    double sendSeconds = (System.nanoTime() - start) / 1e9;
+    await(Duration.ofMinutes(5), latestSent::isEmpty);
+    long cpu = cpuTicks() - cpuBefore;
+    List<Long> sorted = new ArrayList<>(latencies);
+    Collections.sort(sorted);
+    row("churn: " + total + " label changes at " + perSecond + "/s (" + String.format("%.0f", sendSeconds)
+        + " s), 2 s debounce", "p50 " + seconds(percentile(sorted, 50)) + ", p99 " + seconds(percentile(sorted, 99))
+        + ", max " + seconds(sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1)) + " (" + sorted.size()
+        + " latest states timed; lost: " + latestSent.size() + ")");
+    row("controller CPU per 1,000 changes (during churn)", String.format("%.2f s", cpu / (double) CLK_TCK
+        / (total / 1000.0)));
+  }
+
+  /** As many changes as the API server takes, on distinct objects where there are enough. */
+  void burst(ProtocolReceiver receiver, int changes) throws Exception {
+    latencies.clear();
+    ExecutorService pool = Executors.newFixedThreadPool(64);
+    long start = System.nanoTime();
+    CountDownLatch sent = new CountDownLatch(changes);
+    for (int k = 0; k < changes; k++) {
+      String target = configMaps.get(k % configMaps.size());
+      String value = "b" + k;
+      pool.execute(() -> {
+        try {
+          label(target, "burst", value);
+        } finally {
+          sent.countDown();
+        }
+      });
+    }
+    sent.await();
+    pool.shutdown();
+    double sendSeconds = (System.nanoTime() - start) / 1e9;
+    Map<String, String> expected = new ConcurrentHashMap<>();
+    for (int k = 0; k < changes; k++) {
+      expected.put(configMaps.get(k % configMaps.size()), "b" + k);
+    }
+    boolean converged = await(Duration.ofMinutes(5), () -> missing(receiver, expected) == 0);
+    double convergeSeconds = (System.nanoTime() - start) / 1e9;
+    row("burst: " + changes + " changes on " + expected.size() + " ConfigMaps", String.format(
+        "sent in %.1f s, receiver converged %.1f s after the first change; lost: %d", sendSeconds, convergeSeconds,
+        converged ? 0 : missing(receiver, expected)));
+  }
+
+  long missing(ProtocolReceiver receiver, Map<String, String> expected) {
+    Map<String, JsonNode> records = receiver.records();
+    return expected.entrySet().stream().filter(e -> {
+      String[] nsName = e.getKey().split("/");
+      JsonNode record = records.get(nsName[0] + ":v1:ConfigMap:" + nsName[1]);
+      return record == null || !e.getValue().equals(record.path("labels").path("burst").asText());
+    }).count();
+  }
+
+  void label(String namespacedName, String key, String value) {
+    String[] nsName = namespacedName.split("/");
+    String labelValue = value;
+    if (labelValue == null) {
+      long now = System.currentTimeMillis();
+      labelValue = Long.toString(now);
+      latestSent.put(namespacedName, now);
+    }
+    client.configMaps().inNamespace(nsName[0]).withName(nsName[1]).patch(PatchContext.of(PatchType.JSON_MERGE),
+        "{\"metadata\":{\"labels\":{\"" + key + "\":\"" + labelValue + "\"}}}");
+  }
+
+  void exact(ProtocolReceiver receiver, String when) throws Exception {
+    boolean same = await(Duration.ofMinutes(3), () -> {
+      Map<String, JsonNode> expected = ClusterState.expectedRecords(client);
+      Map<String, JsonNode> actual = receiver.records();
+      return expected.keySet().equals(actual.keySet()) && expected.keySet().stream().allMatch(id ->
+          expected.get(id).path("labels").equals(actual.get(id).path("labels")));
+    });
+    row("receiver = cluster " + when, same ? "yes (ids and labels of every object)" : "NO");
+  }
+
+  long liveHeapKib() throws Exception {
+    jcmd("GC.run");
+    String info = jcmd("GC.heap_info");
+    Matcher used = Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
+    return used.find() ? Long.parseLong(used.group(1)) : -1;
+  }
+
+  String jcmd(String command) throws Exception {
+    Process jcmd = new ProcessBuilder("jcmd", Long.toString(controller.pid()), command).redirectErrorStream(true)
+        .start();
+    String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    jcmd.waitFor();
+    return out;
+  }
+
+  long rssKib() throws IOException {
+    return Files.readAllLines(Path.of("/proc/" + controller.pid() + "/status")).stream()
+        .filter(l -> l.startsWith("VmRSS:")).mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst()
+        .orElse(-1);
+  }
+
+  long cpuTicks() throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + controller.pid() + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+  }
+
+  static boolean await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      TimeUnit.MILLISECONDS.sleep(200);
+    }
+    return condition.getAsBoolean();
+  }
+
+  static long percentile(List<Long> sorted, int p) {
+    return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+  }
+
+  void row(String what, String figure) {
+    report.append("| ").append(what).append(" | ").append(figure).append(" |\n");
+    System.err.println("bench: " + what + ": " + figure);
+  }
+
+  static String seconds(long millis) {
+    return String.format("%.2f s", millis / 1000.0);
+  }
+
+  static long mib(long kib) {
+    return kib / 1024;
+  }
+
+}

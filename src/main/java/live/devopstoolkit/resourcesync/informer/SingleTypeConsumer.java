@@ -4,12 +4,17 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.Processor;
 
 /**
  * Full objects of one resource type, for types the controller acts on (its own configs, CRDs)
- * rather than syncs. It starts without waiting for the first list, so a missing CRD or a
- * forbidden type does not stop Camel from starting; the informer keeps retrying.
+ * rather than syncs. Its informer starts once Camel has fully started, because what its route does
+ * (add pipeline routes) must not happen while Camel is still starting routes; and it does not wait
+ * for the first list, so a missing CRD or a forbidden type does not hold Camel up: the informer
+ * keeps retrying.
  */
 final class SingleTypeConsumer extends InformerConsumer {
 
@@ -52,7 +57,26 @@ final class SingleTypeConsumer extends InformerConsumer {
         emit(obj, "DELETED", typeName);
       }
     });
-    informer.start();
+    AtomicBoolean started = new AtomicBoolean();
+    SharedIndexInformer<GenericKubernetesResource> ours = informer;
+    Runnable start = () -> {
+      if (isRunAllowed() && started.compareAndSet(false, true)) {
+        ours.start();
+      }
+    };
+    getEndpoint().getCamelContext().addStartupListener(new ExtendedStartupListener() {
+      @Override
+      public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+        if (alreadyStarted) {
+          start.run();
+        }
+      }
+
+      @Override
+      public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+        start.run();
+      }
+    });
   }
 
   @Override

@@ -2,6 +2,7 @@ package live.devopstoolkit.resourcesync.informer;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.function.Consumer;
@@ -26,6 +27,7 @@ final class TypeWatch {
   private final MetadataStore store;
   private final SharedIndexInformer<GenericKubernetesResource> informer;
   private volatile String failure;
+  private volatile boolean stopped;
 
   TypeWatch(KubernetesClient client, ResourceType type, long listLimit, Consumer<ResourceChange> changes) {
     this.type = type;
@@ -56,11 +58,11 @@ final class TypeWatch {
 
   void start() {
     informer.start().whenComplete((ignored, error) -> {
-      if (error != null) {
-        failure = rootMessage(error);
-        LOG.warn("event=watch-failed type={} error=\"{}\"", type, failure);
+      if (error != null && !stopped) {
+        failure = shortReason(error);
+        LOG.warn("event=watch-failed type={} reason={} error=\"{}\"", type, failure, rootMessage(error));
         informer.stop();
-      } else {
+      } else if (error == null) {
         LOG.info("event=watch-synced type={} objects={}", type, store.size());
       }
     });
@@ -68,11 +70,12 @@ final class TypeWatch {
 
   /** Tells every listener that the objects still cached are gone, then stops watching. */
   void stop(Consumer<ResourceChange> changes) {
-    informer.stop();
+    stop();
     store.stored().forEach(stored -> changes.accept(new ResourceChange(ref(stored), stored.record(), null)));
   }
 
   void stop() {
+    stopped = true;
     informer.stop();
   }
 
@@ -105,6 +108,24 @@ final class TypeWatch {
     String namespace = obj.getMetadata().getNamespace();
     return new ResourceRef(type, namespace == null || namespace.isEmpty() ? null : namespace,
         obj.getMetadata().getName());
+  }
+
+  /** "forbidden", "not found", "HTTP 500" or the root cause, for the status; logs get the whole message. */
+  static String shortReason(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof KubernetesClientException k && k.getCode() > 0) {
+        return switch (k.getCode()) {
+          case 401 -> "unauthorized";
+          case 403 -> "forbidden";
+          case 404 -> "not found";
+          default -> "HTTP " + k.getCode();
+        };
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return rootMessage(error);
   }
 
   private static String rootMessage(Throwable error) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfigStatus;
 
 /**
@@ -47,7 +48,8 @@ public final class Statuses {
           + " resources synced";
     }
     if (!facts.failedTypes().isEmpty()) {
-      message += "; not watched: " + facts.failedTypes();
+      message += "; " + facts.failedTypes().size() + " types not watched: " + facts.failedTypes().entrySet().stream()
+          .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", "));
     }
     List<Condition> previousConditions = previous == null ? null : previous.getConditions();
     List<Condition> conditions = new ArrayList<>();

@@ -63,8 +63,8 @@ class StatusesTest {
   void typesThatCannotBeWatchedAreNamed() {
     SyncStatus sync = new SyncStatus();
     sync.delivered(T0, true);
-    StatusFacts facts = new StatusFacts(true, 50, true, null, Map.of("secrets", "Forbidden"), 120, 1, sync);
-    assertThat(ready(Statuses.of(facts, null, T0)).getMessage()).endsWith("; not watched: {secrets=Forbidden}");
+    StatusFacts facts = new StatusFacts(true, 50, true, null, Map.of("secrets", "forbidden"), 120, 1, sync);
+    assertThat(ready(Statuses.of(facts, null, T0)).getMessage()).endsWith("; 1 types not watched: secrets (forbidden)");
   }
 
   @Test

@@ -22,7 +22,9 @@ public final class Application {
 
   /** The controller as {@code main} runs it; tests start the same one in-process. */
   public static Main create() {
-    Main main = new Main(Application.class);
+    // Not Main(Application.class): that also scans this package for CamelConfigurations, and the
+    // one named in camel.main.configuration-classes would be configured twice.
+    Main main = new Main();
     main.setDefaultPropertyPlaceholderLocation(PROPERTY_LOCATIONS);
     return main;
   }

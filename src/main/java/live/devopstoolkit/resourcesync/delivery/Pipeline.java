@@ -43,6 +43,8 @@ public final class Pipeline {
   private final Map<ResourceRef, Long> changedSince = new HashMap<>();
   private volatile SyncTarget target;
   private boolean resyncDue = true;
+  /** The batch taken and not yet delivered or failed; its changes are pending until then. */
+  private SyncBatch inFlight;
   private long pausedUntilMillis;
   private int failureStreak;
 
@@ -96,8 +98,9 @@ public final class Pipeline {
     return resyncDue || !due.isEmpty() || !waiting.isEmpty();
   }
 
+  /** Changes not yet acknowledged: waiting, due, or in the batch on its way. */
   public synchronized int pendingCount() {
-    return due.size() + waiting.size();
+    return due.size() + waiting.size() + (inFlight == null ? 0 : inFlight.refs().size());
   }
 
   public synchronized int acknowledgedCount() {
@@ -119,7 +122,8 @@ public final class Pipeline {
         return null;
       }
       resyncDue = false;
-      return SyncBatch.resync();
+      inFlight = SyncBatch.resync();
+      return inFlight;
     }
     Map<ResourceRef, Integer> taken = new LinkedHashMap<>();
     long bytes = 0;
@@ -147,7 +151,8 @@ public final class Pipeline {
         break;
       }
     }
-    return taken.isEmpty() ? null : SyncBatch.incremental(taken);
+    inFlight = taken.isEmpty() ? null : SyncBatch.incremental(taken);
+    return inFlight;
   }
 
   /**
@@ -157,6 +162,7 @@ public final class Pipeline {
    */
   public synchronized List<Long> delivered(SyncBatch batch, Set<String> failedIds, long nowMillis,
       int maxRejections) {
+    inFlight = null;
     if (batch.isResync()) {
       acknowledged.clear();
     }
@@ -191,6 +197,7 @@ public final class Pipeline {
    */
   public synchronized void failed(SyncBatch batch, boolean rejected, long nowMillis, long retryAfterMillis,
       BackoffPolicy backoff, int maxRejections) {
+    inFlight = null;
     if (batch.isResync()) {
       resyncDue = true;
     } else {

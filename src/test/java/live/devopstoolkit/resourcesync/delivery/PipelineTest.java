@@ -148,7 +148,9 @@ class PipelineTest {
     assertThat(alone.refs()).containsExactly(ref("bad"));
     pipeline.delivered(alone, Set.of(ref("bad").recordId()), now, 2);
 
-    assertThat(render(next()).refs()).as("rejected twice: set aside").containsExactly(ref("other"));
+    SyncBatch last = render(next());
+    assertThat(last.refs()).as("rejected twice: set aside").containsExactly(ref("other"));
+    pipeline.delivered(last, Set.of(), now, 2);
     assertThat(pipeline.pendingCount()).isZero();
   }
 
@@ -168,6 +170,16 @@ class PipelineTest {
     pipeline.failed(resync, false, now, 0, BACKOFF, 3);
     now += 1_000;
     assertThat(next().isResync()).isTrue();
+  }
+
+  @Test
+  void aBatchOnItsWayIsPendingUntilTheReceiverAnswers() {
+    put("a", "1");
+    pipeline.due(List.of(ref("a")));
+    SyncBatch batch = render(next());
+    assertThat(pipeline.pendingCount()).isOne();
+    pipeline.delivered(batch, Set.of(), now, 3);
+    assertThat(pipeline.pendingCount()).isZero();
   }
 
   @Test

@@ -14,6 +14,7 @@ import live.devopstoolkit.resourcesync.debounce.ChangedRefsAggregation;
 import live.devopstoolkit.resourcesync.delivery.BackoffPolicy;
 import live.devopstoolkit.resourcesync.delivery.BatchLimits;
 import live.devopstoolkit.resourcesync.delivery.BearerTokens;
+import live.devopstoolkit.resourcesync.delivery.CaBundle;
 import live.devopstoolkit.resourcesync.delivery.Pipelines;
 import live.devopstoolkit.resourcesync.delivery.ShutdownFlush;
 import live.devopstoolkit.resourcesync.delivery.SyncRequests;
@@ -34,6 +35,7 @@ import live.devopstoolkit.resourcesync.status.SyncReadiness;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.processor.aggregate.UseLatestAggregationStrategy;
@@ -67,6 +69,8 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
   private long connectTimeoutMillis;
   @PropertyInject(value = "resource-sync.delivery.response-timeout-millis", defaultValue = "60000")
   private long responseTimeoutMillis;
+  @PropertyInject(value = "resource-sync.delivery.ca-bundle", defaultValue = "")
+  private String caBundle;
   @PropertyInject(value = "resource-sync.shutdown.flush-timeout-millis", defaultValue = "15000")
   private long flushTimeoutMillis;
   @PropertyInject(value = "resource-sync.receiver.token", defaultValue = "")
@@ -125,6 +129,10 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
     registry.bind("embeddedReceiver", new EmbeddedReceiver(new ReceiverStore(receiverToken, new KeywordSearch()), json));
     registry.bind("configReconciler", new ConfigReconciler(camel, client.getKubernetesSerialization(), pipelines,
         statusWriter, events, pollMillis, ConfigPolicy.of(allowedNamespaces, endpointAllowPattern)));
+    if (!caBundle.isBlank()) {
+      camel.getComponent("https", HttpComponent.class).setSslContextParameters(
+          CaBundle.sslContextParameters(Path.of(caBundle)));
+    }
     camel.getManagementStrategy().addEventNotifier(new ShutdownFlush(pipelines, clock, flushTimeoutMillis));
     if (leaderElection) {
       LeaderElection.install(camel, client, new LeaderElection.Settings(leaseNamespace, podName, podLabels,

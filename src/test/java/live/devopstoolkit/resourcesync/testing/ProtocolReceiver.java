@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -17,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
+import javax.net.ssl.SSLContext;
 import live.devopstoolkit.resourcesync.receiver.KeywordSearch;
 import live.devopstoolkit.resourcesync.receiver.ReceiverStore;
 
@@ -43,14 +46,29 @@ public final class ProtocolReceiver implements AutoCloseable {
   private HttpServer server;
   private int port;
 
+  private final SSLContext tls;
+
   public ProtocolReceiver(String token) throws IOException {
+    this(token, null);
+  }
+
+  /** A receiver on https with the given server context, or on plain http when it is null. */
+  public ProtocolReceiver(String token, SSLContext tls) throws IOException {
+    this.tls = tls;
     store = new ReceiverStore(token, new KeywordSearch());
     store.rejects(rejectIds::contains);
     start(0);
   }
 
   private synchronized void start(int bindPort) throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", bindPort), 50);
+    InetSocketAddress address = new InetSocketAddress("127.0.0.1", bindPort);
+    if (tls == null) {
+      server = HttpServer.create(address, 50);
+    } else {
+      HttpsServer https = HttpsServer.create(address, 50);
+      https.setHttpsConfigurator(new HttpsConfigurator(tls));
+      server = https;
+    }
     server.createContext("/", this::handle);
     server.setExecutor(Executors.newFixedThreadPool(4));
     server.start();
@@ -68,7 +86,7 @@ public final class ProtocolReceiver implements AutoCloseable {
   }
 
   public String endpoint() {
-    return "http://127.0.0.1:" + port + "/api/v1/resources/sync";
+    return (tls == null ? "http" : "https") + "://127.0.0.1:" + port + "/api/v1/resources/sync";
   }
 
   public void token(String value) {

@@ -40,7 +40,7 @@ up() {
   "$bin/kube-apiserver" --etcd-servers "http://127.0.0.1:$ETCD_PORT" \
     --bind-address 127.0.0.1 --advertise-address 127.0.0.1 --secure-port "$API_PORT" \
     --cert-dir "$STATE/certs" --token-auth-file "$STATE/certs/tokens.csv" \
-    --authorization-mode RBAC --service-cluster-ip-range 10.0.0.0/24 \
+    --authorization-mode RBAC --service-cluster-ip-range 10.96.0.0/16 \
     --service-account-issuer https://kubernetes.default.svc \
     --service-account-key-file "$STATE/certs/sa.pub" --service-account-signing-key-file "$STATE/certs/sa.key" \
     --disable-admission-plugins ServiceAccount \

@@ -3,7 +3,6 @@ package live.devopstoolkit.resourcesync.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -33,10 +32,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfig;
 import live.devopstoolkit.resourcesync.testing.ClusterState;
+import live.devopstoolkit.resourcesync.testing.ControlPlane;
 import live.devopstoolkit.resourcesync.testing.ProtocolReceiver;
 
 /**
@@ -139,13 +141,26 @@ public final class SyncBenchmark {
     ExecutorService pool = Executors.newFixedThreadPool(32);
     CountDownLatch done = new CountDownLatch(objects);
     AtomicLong failures = new AtomicLong();
+    AtomicReference<String> firstError = new AtomicReference<>();
     for (int i = 0; i < objects; i++) {
       int n = i;
       pool.execute(() -> {
         try {
-          create(n, data, crds);
-        } catch (RuntimeException e) {
-          failures.incrementAndGet();
+          for (int attempt = 1; ; attempt++) {
+            try {
+              create(n, data, crds);
+              break;
+            } catch (RuntimeException e) {
+              if (attempt == 5) {
+                failures.incrementAndGet();
+                firstError.compareAndSet(null, e.getMessage());
+                break;
+              }
+              TimeUnit.SECONDS.sleep(attempt);
+            }
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
         } finally {
           done.countDown();
         }
@@ -154,7 +169,7 @@ public final class SyncBenchmark {
     done.await();
     pool.shutdown();
     if (failures.get() > 0) {
-      throw new IllegalStateException(failures.get() + " objects could not be created");
+      throw new IllegalStateException(failures.get() + " objects could not be created, e.g.: " + firstError.get());
     }
     return System.currentTimeMillis() - start;
   }
@@ -221,7 +236,14 @@ public final class SyncBenchmark {
         .withKind("Widget" + i).withPlural("widgets" + i).withNamespaced(true).build();
   }
 
-  void configure(String endpoint) {
+  void configure(String endpoint) throws IOException {
+    CustomResourceDefinition rsc = client.apiextensions().v1().customResourceDefinitions()
+        .load(Files.newInputStream(ControlPlane.CRD)).item();
+    client.resource(rsc).serverSideApply();
+    client.apiextensions().v1().customResourceDefinitions().withName(rsc.getMetadata().getName())
+        .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
+            && c.getStatus().getConditions().stream().anyMatch(x -> "Established".equals(x.getType())
+            && "True".equals(x.getStatus())), 60, TimeUnit.SECONDS);
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(CONFIG_NS).endMetadata().build())
         .serverSideApply();
     client.secrets().inNamespace(CONFIG_NS).resource(new SecretBuilder().withNewMetadata()
@@ -235,7 +257,7 @@ public final class SyncBenchmark {
           mcpAuthSecretRef: {name: mcp-credentials, key: api-key}
           debounceWindowSeconds: 2
           resyncIntervalMinutes: 60
-        """.formatted(CONFIG_NS, endpoint), HasMetadata.class)).serverSideApply();
+        """.formatted(CONFIG_NS, endpoint), ResourceSyncConfig.class)).serverSideApply();
   }
 
   void observe(JsonNode request, long millis) {

@@ -3,14 +3,18 @@
 # binaries hack/kube-binaries.sh builds (built first when missing), with an admin kubeconfig.
 # There is no scheduler or controller-manager: objects are stored and watched, nothing runs.
 #
-#   hack/cluster.sh up      start in the background; writes .local/kubeconfig
-#   hack/cluster.sh down    stop it and remove its state
-#   hack/cluster.sh status  say whether it answers
+#   hack/cluster.sh up                 start in the background; writes .local/kubeconfig
+#   hack/cluster.sh down               stop it and remove its state
+#   hack/cluster.sh status             say whether it answers
+#   hack/cluster.sh restart-apiserver  kill kube-apiserver (SIGKILL) and start it again, keeping
+#                                      etcd and its data: for fault tests
+# CLUSTER_STATE, CLUSTER_KUBECONFIG, CLUSTER_API_PORT and CLUSTER_ETCD_PORT (and the port after it)
+# place a second control plane beside the first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-STATE="$PWD/.local/cluster"
-KUBECONFIG_FILE="$PWD/.local/kubeconfig"
+STATE="${CLUSTER_STATE:-$PWD/.local/cluster}"
+KUBECONFIG_FILE="${CLUSTER_KUBECONFIG:-$PWD/.local/kubeconfig}"
 API_PORT="${CLUSTER_API_PORT:-16443}"
 ETCD_PORT="${CLUSTER_ETCD_PORT:-12379}"
 
@@ -22,7 +26,7 @@ up() {
   local bin
   bin="$(hack/kube-binaries.sh)"
   rm -rf "$STATE"
-  mkdir -p "$STATE/etcd" "$STATE/certs"
+  mkdir -p "$STATE/etcd" "$STATE/certs" "$(dirname "$KUBECONFIG_FILE")"
   openssl genrsa -out "$STATE/certs/sa.key" 2048 2>/dev/null
   openssl rsa -in "$STATE/certs/sa.key" -pubout -out "$STATE/certs/sa.pub" 2>/dev/null
   local token
@@ -37,15 +41,7 @@ up() {
     > "$STATE/etcd.log" 2>&1 &
   echo $! > "$STATE/etcd.pid"
 
-  "$bin/kube-apiserver" --etcd-servers "http://127.0.0.1:$ETCD_PORT" \
-    --bind-address 127.0.0.1 --advertise-address 127.0.0.1 --secure-port "$API_PORT" \
-    --cert-dir "$STATE/certs" --token-auth-file "$STATE/certs/tokens.csv" \
-    --authorization-mode RBAC --service-cluster-ip-range 10.96.0.0/16 \
-    --service-account-issuer https://kubernetes.default.svc \
-    --service-account-key-file "$STATE/certs/sa.pub" --service-account-signing-key-file "$STATE/certs/sa.key" \
-    --disable-admission-plugins ServiceAccount \
-    > "$STATE/kube-apiserver.log" 2>&1 &
-  echo $! > "$STATE/kube-apiserver.pid"
+  start_apiserver "$bin"
 
   cat > "$KUBECONFIG_FILE" <<KUBECONFIG
 apiVersion: v1
@@ -66,17 +62,48 @@ current-context: local
 KUBECONFIG
   chmod 600 "$KUBECONFIG_FILE"
 
+  if ! await_ready "$bin"; then
+    down
+    exit 1
+  fi
+  echo "cluster: up at https://127.0.0.1:$API_PORT, kubeconfig at $KUBECONFIG_FILE"
+}
+
+start_apiserver() {
+  "$1/kube-apiserver" --etcd-servers "http://127.0.0.1:$ETCD_PORT" \
+    --bind-address 127.0.0.1 --advertise-address 127.0.0.1 --secure-port "$API_PORT" \
+    --cert-dir "$STATE/certs" --token-auth-file "$STATE/certs/tokens.csv" \
+    --authorization-mode RBAC --service-cluster-ip-range 10.96.0.0/16 \
+    --service-account-issuer https://kubernetes.default.svc \
+    --service-account-key-file "$STATE/certs/sa.pub" --service-account-signing-key-file "$STATE/certs/sa.key" \
+    --disable-admission-plugins ServiceAccount \
+    >> "$STATE/kube-apiserver.log" 2>&1 &
+  echo $! > "$STATE/kube-apiserver.pid"
+}
+
+await_ready() {
   for _ in $(seq 1 120); do
-    if KUBECONFIG="$KUBECONFIG_FILE" "$bin/kubectl" get --raw /readyz >/dev/null 2>&1 \
-      && KUBECONFIG="$KUBECONFIG_FILE" "$bin/kubectl" get namespace default >/dev/null 2>&1; then
-      echo "cluster: up at https://127.0.0.1:$API_PORT, kubeconfig at $KUBECONFIG_FILE"
-      return
+    if KUBECONFIG="$KUBECONFIG_FILE" "$1/kubectl" get --raw /readyz >/dev/null 2>&1 \
+      && KUBECONFIG="$KUBECONFIG_FILE" "$1/kubectl" get namespace default >/dev/null 2>&1; then
+      return 0
     fi
     sleep 0.5
   done
   echo "cluster: kube-apiserver did not become ready; see $STATE/kube-apiserver.log" >&2
-  down
-  exit 1
+  return 1
+}
+
+restart_apiserver() {
+  local bin
+  bin="$(hack/kube-binaries.sh)"
+  kill -9 "$(cat "$STATE/kube-apiserver.pid")" 2>/dev/null || true
+  for _ in $(seq 1 50); do
+    [[ "$(ps -o stat= -p "$(cat "$STATE/kube-apiserver.pid")" 2>/dev/null)" =~ ^[^Z] ]] || break
+    sleep 0.1
+  done
+  start_apiserver "$bin"
+  await_ready "$bin"
+  echo "cluster: kube-apiserver restarted"
 }
 
 down() {
@@ -105,5 +132,6 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
-  *) echo "usage: hack/cluster.sh up|down|status" >&2; exit 2 ;;
+  restart-apiserver) restart_apiserver ;;
+  *) echo "usage: hack/cluster.sh up|down|status|restart-apiserver" >&2; exit 2 ;;
 esac

@@ -43,6 +43,7 @@ class ApiServerRestartIT {
     Map<String, String> env = Map.of("CLUSTER_STATE", state.resolve("cluster").toString(),
         "CLUSTER_KUBECONFIG", state.resolve("kubeconfig").toString(),
         "CLUSTER_API_PORT", String.valueOf(freePort()), "CLUSTER_ETCD_PORT", String.valueOf(freePort()));
+    Files.createDirectories(state);
     cluster(env, "up");
     Config config = Config.fromKubeconfig(Files.readString(state.resolve("kubeconfig")));
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
@@ -106,7 +107,8 @@ class ApiServerRestartIT {
   }
 
   static void cluster(Map<String, String> env, String command) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder("hack/cluster.sh", command).inheritIO();
+    ProcessBuilder builder = new ProcessBuilder("hack/cluster.sh", command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "apiserver-restart-it", "cluster.log").toFile()));
     builder.environment().putAll(env);
     Process process = builder.start();
     if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {

@@ -36,8 +36,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfig;
 import live.devopstoolkit.resourcesync.testing.ClusterState;
+import live.devopstoolkit.resourcesync.testing.Configs;
 import live.devopstoolkit.resourcesync.testing.ControlPlane;
 import live.devopstoolkit.resourcesync.testing.ProtocolReceiver;
 
@@ -227,37 +227,17 @@ public final class SyncBenchmark {
         """.formatted(i, i, i, i);
     CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions()
         .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).item();
-    client.resource(crd).serverSideApply();
-    client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-        .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
-            && c.getStatus().getConditions().stream().anyMatch(x -> "Established".equals(x.getType())
-            && "True".equals(x.getStatus())), 60, TimeUnit.SECONDS);
+    ControlPlane.awaitEstablished(client, client.resource(crd).serverSideApply());
     return new ResourceDefinitionContext.Builder().withGroup("bench.example.com").withVersion("v1")
         .withKind("Widget" + i).withPlural("widgets" + i).withNamespaced(true).build();
   }
 
   void configure(String endpoint) throws IOException {
-    CustomResourceDefinition rsc = client.apiextensions().v1().customResourceDefinitions()
-        .load(Files.newInputStream(ControlPlane.CRD)).item();
-    client.resource(rsc).serverSideApply();
-    client.apiextensions().v1().customResourceDefinitions().withName(rsc.getMetadata().getName())
-        .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
-            && c.getStatus().getConditions().stream().anyMatch(x -> "Established".equals(x.getType())
-            && "True".equals(x.getStatus())), 60, TimeUnit.SECONDS);
+    ControlPlane.installCrd(client);
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(CONFIG_NS).endMetadata().build())
         .serverSideApply();
-    client.secrets().inNamespace(CONFIG_NS).resource(new SecretBuilder().withNewMetadata()
-        .withName("mcp-credentials").endMetadata().addToStringData("api-key", TOKEN).build()).serverSideApply();
-    client.resource(client.getKubernetesSerialization().unmarshal("""
-        apiVersion: dot-ai.devopstoolkit.live/v1alpha1
-        kind: ResourceSyncConfig
-        metadata: {name: bench, namespace: %s}
-        spec:
-          mcpEndpoint: %s
-          mcpAuthSecretRef: {name: mcp-credentials, key: api-key}
-          debounceWindowSeconds: 2
-          resyncIntervalMinutes: 60
-        """.formatted(CONFIG_NS, endpoint), ResourceSyncConfig.class)).serverSideApply();
+    Configs.secret(client, CONFIG_NS, "mcp-credentials", TOKEN);
+    Configs.apply(client, CONFIG_NS, "bench", endpoint, "mcp-credentials", 2);
   }
 
   void observe(JsonNode request, long millis) {

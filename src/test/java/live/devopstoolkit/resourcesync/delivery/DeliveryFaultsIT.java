@@ -9,13 +9,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.IntStream;
 import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfigStatus;
-import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfig;
 import live.devopstoolkit.resourcesync.testing.Configs;
-import live.devopstoolkit.resourcesync.testing.ControlPlane;
-import live.devopstoolkit.resourcesync.testing.Controller;
 import live.devopstoolkit.resourcesync.testing.ProtocolReceiver;
 import live.devopstoolkit.resourcesync.testing.ProtocolReceiver.Fault;
 import live.devopstoolkit.resourcesync.testing.Records;
+import live.devopstoolkit.resourcesync.testing.SyncFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,28 +25,20 @@ class DeliveryFaultsIT {
 
   static final String NS = "faults-it";
   static final Duration TIMEOUT = Duration.ofSeconds(90);
-  static ControlPlane cluster;
+  static SyncFixture fixture;
   static KubernetesClient client;
   static ProtocolReceiver receiver;
-  static Controller controller;
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = ControlPlane.get();
-    client = cluster.client();
-    cluster.createNamespace(NS);
-    receiver = new ProtocolReceiver("faults-token");
-    Configs.secret(client, NS, "mcp-credentials", "faults-token");
-    controller = Controller.start(cluster, Map.of());
-    Configs.apply(client, NS, "faults", receiver.endpoint(), "mcp-credentials", 1);
-    awaitSynced();
+    fixture = new SyncFixture(NS, "faults", 1);
+    client = fixture.client;
+    receiver = fixture.receiver;
   }
 
   @AfterAll
   static void stop() throws Exception {
-    client.resources(ResourceSyncConfig.class).inNamespace(NS).withName("faults").delete();
-    controller.close();
-    receiver.close();
+    fixture.close();
   }
 
   @Test

@@ -4,8 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -21,7 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfig;
+import live.devopstoolkit.resourcesync.testing.Configs;
 import live.devopstoolkit.resourcesync.testing.ControlPlane;
 import live.devopstoolkit.resourcesync.testing.Controller;
 import live.devopstoolkit.resourcesync.testing.ProtocolReceiver;
@@ -48,25 +46,11 @@ class ApiServerRestartIT {
     Config config = Config.fromKubeconfig(Files.readString(state.resolve("kubeconfig")));
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
         ProtocolReceiver receiver = new ProtocolReceiver("restart")) {
-      CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions()
-          .load(Files.newInputStream(ControlPlane.CRD)).item();
-      client.resource(crd).serverSideApply();
-      client.resource(crd).waitUntilCondition(c -> c != null && c.getStatus() != null
-          && c.getStatus().getConditions() != null && c.getStatus().getConditions().stream()
-          .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())), 60, TimeUnit.SECONDS);
+      ControlPlane.installCrd(client);
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
           .serverSideApply();
-      client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("mcp-credentials")
-          .endMetadata().addToStringData("api-key", "restart").build()).serverSideApply();
-      client.resource(client.getKubernetesSerialization().unmarshal("""
-          apiVersion: dot-ai.devopstoolkit.live/v1alpha1
-          kind: ResourceSyncConfig
-          metadata: {name: restart, namespace: %s}
-          spec:
-            mcpEndpoint: %s
-            mcpAuthSecretRef: {name: mcp-credentials, key: api-key}
-            debounceWindowSeconds: 1
-          """.formatted(NS, receiver.endpoint()), ResourceSyncConfig.class)).serverSideApply();
+      Configs.secret(client, NS, "mcp-credentials", "restart");
+      Configs.apply(client, NS, "restart", receiver.endpoint(), "mcp-credentials", 1);
 
       try (Controller controller = Controller.start(ControlPlane.get(),
           Map.of("resource-sync.kubeconfig", state.resolve("kubeconfig").toString()))) {

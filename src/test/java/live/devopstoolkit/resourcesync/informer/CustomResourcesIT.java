@@ -13,12 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import live.devopstoolkit.resourcesync.discovery.ResourceType;
-import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfig;
-import live.devopstoolkit.resourcesync.testing.Configs;
 import live.devopstoolkit.resourcesync.testing.ControlPlane;
 import live.devopstoolkit.resourcesync.testing.Controller;
 import live.devopstoolkit.resourcesync.testing.ProtocolReceiver;
 import live.devopstoolkit.resourcesync.testing.Records;
+import live.devopstoolkit.resourcesync.testing.SyncFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +27,7 @@ class CustomResourcesIT {
 
   static final String NS = "crd-it";
   static final Duration TIMEOUT = Duration.ofSeconds(60);
+  static SyncFixture fixture;
   static ControlPlane cluster;
   static KubernetesClient client;
   static ProtocolReceiver receiver;
@@ -35,21 +35,16 @@ class CustomResourcesIT {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = ControlPlane.get();
-    client = cluster.client();
-    cluster.createNamespace(NS);
-    receiver = new ProtocolReceiver("crd-token");
-    Configs.secret(client, NS, "mcp-credentials", "crd-token");
-    controller = Controller.start(cluster, Map.of());
-    Configs.apply(client, NS, "crd-sync", receiver.endpoint(), "mcp-credentials", 1);
-    await().atMost(TIMEOUT).until(() -> "Synced".equals(Configs.readyReason(client, NS, "crd-sync")));
+    fixture = new SyncFixture(NS, "crd-sync", 1);
+    cluster = fixture.cluster;
+    client = fixture.client;
+    receiver = fixture.receiver;
+    controller = fixture.controller;
   }
 
   @AfterAll
   static void stop() throws Exception {
-    client.resources(ResourceSyncConfig.class).inNamespace(NS).withName("crd-sync").delete();
-    controller.close();
-    receiver.close();
+    fixture.close();
   }
 
   @Test
@@ -142,7 +137,7 @@ class CustomResourcesIT {
     CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions()
         .load(new java.io.ByteArrayInputStream(yaml.toString().getBytes())).item();
     CustomResourceDefinition created = client.resource(crd).create();
-    cluster.awaitEstablished(created);
+    ControlPlane.awaitEstablished(client, created);
     return created;
   }
 

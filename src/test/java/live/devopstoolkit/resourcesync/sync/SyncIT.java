@@ -6,15 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
-import java.util.Map;
-import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfig;
-import live.devopstoolkit.resourcesync.testing.ControlPlane;
-import live.devopstoolkit.resourcesync.testing.Controller;
 import live.devopstoolkit.resourcesync.testing.ProtocolReceiver;
-import live.devopstoolkit.resourcesync.testing.Records;
+import live.devopstoolkit.resourcesync.testing.SyncFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,44 +17,20 @@ import org.junit.jupiter.api.Test;
 class SyncIT {
 
   static final String NS = "sync-it";
-  static ControlPlane cluster;
+  static SyncFixture fixture;
   static KubernetesClient client;
   static ProtocolReceiver receiver;
-  static Controller controller;
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = ControlPlane.get();
-    client = cluster.client();
-    cluster.createNamespace(NS);
-    receiver = new ProtocolReceiver("token-1");
-    client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("mcp-credentials")
-        .endMetadata().addToStringData("api-key", "token-1").build()).serverSideApply();
-    controller = Controller.start(cluster, Map.of());
-    client.resource(config("it-sync", receiver.endpoint(), 1)).serverSideApply();
+    fixture = new SyncFixture(NS, "it-sync", 1);
+    client = fixture.client;
+    receiver = fixture.receiver;
   }
 
   @AfterAll
   static void stop() throws Exception {
-    client.resources(ResourceSyncConfig.class).inNamespace(NS).withName("it-sync").delete();
-    controller.close();
-    receiver.close();
-  }
-
-  static ResourceSyncConfig config(String name, String endpoint, int debounce) {
-    return client.getKubernetesSerialization().unmarshal("""
-        apiVersion: dot-ai.devopstoolkit.live/v1alpha1
-        kind: ResourceSyncConfig
-        metadata:
-          name: %s
-          namespace: %s
-        spec:
-          mcpEndpoint: %s
-          mcpAuthSecretRef:
-            name: mcp-credentials
-            key: api-key
-          debounceWindowSeconds: %d
-        """.formatted(name, NS, endpoint, debounce), ResourceSyncConfig.class);
+    fixture.close();
   }
 
   @Test
@@ -107,7 +78,6 @@ class SyncIT {
   }
 
   static void awaitConverged() {
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-        Records.assertReceiverMatchesCluster(receiver, client));
+    fixture.awaitReceiverMatchesCluster(Duration.ofSeconds(60));
   }
 }

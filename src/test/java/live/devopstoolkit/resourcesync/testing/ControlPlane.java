@@ -42,18 +42,23 @@ public final class ControlPlane {
     kubeconfig = Files.createTempFile("kubeconfig", ".yaml");
     Files.writeString(kubeconfig, yaml);
     client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(yaml)).build();
-    try (InputStream crd = Files.newInputStream(CRD)) {
-      CustomResourceDefinition definition = client.apiextensions().v1().customResourceDefinitions().load(crd).item();
-      awaitEstablished(client.resource(definition).serverSideApply());
-    }
+    installCrd(client);
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
   }
 
+  /** Installs the generated ResourceSyncConfig CRD into any cluster and waits until it is served. */
+  public static void installCrd(KubernetesClient client) throws IOException {
+    try (InputStream crd = Files.newInputStream(CRD)) {
+      awaitEstablished(client, client.resource(client.apiextensions().v1().customResourceDefinitions().load(crd)
+          .item()).serverSideApply());
+    }
+  }
+
   /** Waits until the API server serves the CRD's types. */
-  public void awaitEstablished(CustomResourceDefinition crd) {
+  public static void awaitEstablished(KubernetesClient client, CustomResourceDefinition crd) {
     client.resource(crd).waitUntilCondition(c -> c != null && c.getStatus() != null
         && c.getStatus().getConditions() != null && c.getStatus().getConditions().stream()
-        .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())), 30, TimeUnit.SECONDS);
+        .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())), 60, TimeUnit.SECONDS);
   }
 
   public static synchronized ControlPlane get() {

@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
@@ -39,6 +41,8 @@ public final class ProtocolReceiver implements AutoCloseable {
   private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
   private final Set<String> rejectIds = ConcurrentHashMap.newKeySet();
   private final AtomicReference<Fault> fault = new AtomicReference<>(Fault.NONE);
+  /** Holds slow replies until the fault is cleared. */
+  private volatile CountDownLatch slowReplies = new CountDownLatch(1);
   private final AtomicInteger unauthorized = new AtomicInteger();
   private final AtomicInteger resyncs = new AtomicInteger();
   private volatile BiConsumer<JsonNode, Long> requestListener = (request, millis) -> { };
@@ -94,7 +98,13 @@ public final class ProtocolReceiver implements AutoCloseable {
   }
 
   public void fault(Fault value) {
+    if (value == Fault.SLOW) {
+      slowReplies = new CountDownLatch(1);
+    }
     fault.set(value);
+    if (value != Fault.SLOW) {
+      slowReplies.countDown();
+    }
   }
 
   public void reject(String id) {
@@ -172,9 +182,9 @@ public final class ProtocolReceiver implements AutoCloseable {
       case HTML_200 -> reply(http, 200, "<html><body>Welcome to the proxy</body></html>"
           .getBytes(StandardCharsets.UTF_8), "text/html");
       case SLOW -> {
-        // Past the controller's response timeout (3 s in tests); the late answer is never read.
+        // Held past the controller's response timeout (3 s in tests), so the answer is never read.
         try {
-          Thread.sleep(5_000);
+          slowReplies.await(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }

@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfig;
 import live.devopstoolkit.resourcesync.testing.ClusterState;
 import live.devopstoolkit.resourcesync.testing.Configs;
 import live.devopstoolkit.resourcesync.testing.ControlPlane;
@@ -65,6 +66,7 @@ public final class SyncBenchmark {
   final StringBuilder report = new StringBuilder();
   volatile Instant firstResyncDone;
   volatile long lastResyncMillis;
+  final AtomicLong resyncs = new AtomicLong();
   Process controller;
 
   SyncBenchmark(KubernetesClient client, int objects, Path jar, Path log) {
@@ -123,6 +125,7 @@ public final class SyncBenchmark {
       churn(receiver, 200, Duration.ofMinutes(2));
       burst(receiver, 20_000);
       exact(receiver, "after churn and burst");
+      resyncMemory(expected);
     }
   }
 
@@ -242,6 +245,7 @@ public final class SyncBenchmark {
 
   void observe(JsonNode request, long millis) {
     if (request.path("isResync").asBoolean(false)) {
+      resyncs.incrementAndGet();
       lastResyncMillis = millis;
       if (firstResyncDone == null) {
         firstResyncDone = Instant.now();
@@ -320,6 +324,30 @@ public final class SyncBenchmark {
     row("burst: " + changes + " changes on " + expected.size() + " ConfigMaps", String.format(
         "sent in %.1f s, receiver converged %.1f s after the first change; lost: %d", sendSeconds, convergeSeconds,
         converged ? 0 : missing(receiver, expected)));
+  }
+
+  /**
+   * A periodic resync at full size: the config's interval goes to 1 minute (its routes are rebuilt,
+   * so the next resync comes a minute later), and the live heap is sampled with a full GC before each
+   * reading from shortly before that resync until it has been acknowledged.
+   */
+  void resyncMemory(int records) throws Exception {
+    long baseline = liveHeapKib();
+    long before = resyncs.get();
+    client.resources(ResourceSyncConfig.class).inNamespace(CONFIG_NS).withName("bench")
+        .edit(config -> {
+          config.getSpec().setResyncIntervalMinutes(1);
+          return config;
+        });
+    long changed = System.nanoTime();
+    TimeUnit.SECONDS.sleep(50);
+    long peak = baseline;
+    while (resyncs.get() == before && System.nanoTime() - changed < TimeUnit.MINUTES.toNanos(3)) {
+      peak = Math.max(peak, liveHeapKib());
+    }
+    row("periodic full resync at " + records + " records", "request " + seconds(lastResyncMillis)
+        + "; live heap " + mib(baseline) + " MiB before, at most " + mib(peak) + " MiB while it ran (+"
+        + mib(peak - baseline) + " MiB)");
   }
 
   long missing(ProtocolReceiver receiver, Map<String, String> expected) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +90,24 @@ class ConfigLifecycleIT {
       assertThat(status.getLastResyncTime()).isNotNull();
       assertThat(status.getLastSyncTime()).isNotNull();
       client.resources(ResourceSyncConfig.class).inNamespace(ns).withName("late").delete();
+    }
+  }
+
+  @Test
+  void aSecretWithoutTheKeyIsReportedLikeAMissingSecret() throws Exception {
+    String ns = "wrong-key";
+    cluster.createNamespace(ns);
+    try (ProtocolReceiver receiver = new ProtocolReceiver("unused")) {
+      client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata()
+          .withName("mcp-credentials").endMetadata().addToStringData("token", "unused").build()).serverSideApply();
+      Configs.apply(client, ns, "wrong-key", receiver.endpoint(), "mcp-credentials", 1);
+      await().atMost(TIMEOUT).untilAsserted(() -> {
+        assertThat(Configs.readyReason(client, ns, "wrong-key")).isEqualTo("SecretNotFound");
+        assertThat(Configs.ready(client, ns, "wrong-key").orElseThrow().getMessage())
+            .isEqualTo("Secret(wrong-key/mcp-credentials) has no non-empty key api-key");
+      });
+      assertThat(receiver.requests()).isEmpty();
+      client.resources(ResourceSyncConfig.class).inNamespace(ns).withName("wrong-key").delete();
     }
   }
 

@@ -94,10 +94,6 @@ public final class Pipeline {
     resyncDue = true;
   }
 
-  public synchronized boolean hasPending() {
-    return resyncDue || !due.isEmpty() || !waiting.isEmpty();
-  }
-
   /** Changes not yet acknowledged: waiting, due, or in the batch on its way. */
   public synchronized int pendingCount() {
     return due.size() + waiting.size() + (inFlight == null ? 0 : inFlight.refs().size());

@@ -137,10 +137,6 @@ public class InformerRegistry implements AutoCloseable {
     return watches.values().stream().filter(TypeWatch::isSynced).flatMap(TypeWatch::cached);
   }
 
-  public int size() {
-    return watches.values().stream().filter(TypeWatch::isSynced).mapToInt(w -> w.store().size()).sum();
-  }
-
   @Override
   public synchronized void close() {
     watches.values().forEach(TypeWatch::stop);

@@ -104,7 +104,8 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
     InformerRegistry informers = new InformerRegistry(client, listLimit);
     Pipelines pipelines = new Pipelines(informers, clock, new BatchLimits(maxRecords, maxBytes),
         new BackoffPolicy(pauseMillis, maxPauseMillis), maxRejections,
-        new SyncMetrics(() -> registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class)));
+        new SyncMetrics(() -> registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME,
+            MeterRegistry.class)));
     EventRecorder events = new EventRecorder(client, clock);
     StatusWriter statusWriter = new StatusWriter(client, pipelines, informers, events, clock);
 
@@ -126,7 +127,8 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
             + "&responseTimeout=" + responseTimeoutMillis));
     registry.bind("syncResponses", new SyncResponses(pipelines, json));
     registry.bind("statusWriter", statusWriter);
-    registry.bind("embeddedReceiver", new EmbeddedReceiver(new ReceiverStore(receiverToken, new KeywordSearch()), json));
+    registry.bind("embeddedReceiver",
+        new EmbeddedReceiver(new ReceiverStore(receiverToken, new KeywordSearch()), json));
     registry.bind("configReconciler", new ConfigReconciler(camel, client.getKubernetesSerialization(), pipelines,
         statusWriter, events, pollMillis, ConfigPolicy.of(allowedNamespaces, endpointAllowPattern)));
     if (!caBundle.isBlank()) {

@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * Scores each record by the query's words found in it, a word of its labels or description
  * annotations counting twice one of its kind, name or namespace, and returns the best first;
- * question words ("which", "are", "running") are ignored. "database" finds a StatefulSet labelled {@code app=postgres} only if a
- * label or description says "database": that gap is what semantic search will close.
+ * question words ("which", "are", "running") are ignored. "database" finds a StatefulSet labelled
+ * {@code app=postgres} only if a label or description says "database": that gap is what semantic
+ * search will close.
  */
 public class KeywordSearch implements ResourceSearch {
 

@@ -150,7 +150,8 @@ public class ReceiverStore {
   private static boolean hasLabel(JsonNode record, String label) {
     int eq = label.indexOf('=');
     JsonNode labels = record.path("labels");
-    return eq < 0 ? labels.has(label) : label.substring(eq + 1).equals(labels.path(label.substring(0, eq)).asText(null));
+    return eq < 0 ? labels.has(label)
+        : label.substring(eq + 1).equals(labels.path(label.substring(0, eq)).asText(null));
   }
 
   public static String id(JsonNode record) {

@@ -38,8 +38,8 @@ public class ConfigPolicy {
   public Optional<Refusal> check(SyncTarget target) {
     if (!allowedNamespaces.isEmpty() && !allowedNamespaces.contains(target.namespace())) {
       return Optional.of(new Refusal(ReadyReason.NamespaceNotAllowed, "ResourceSyncConfigs in namespace "
-          + target.namespace() + " are not honoured; allowed namespaces: " + String.join(", ", allowedNamespaces.stream()
-          .sorted().toList())));
+          + target.namespace() + " are not honoured; allowed namespaces: "
+          + String.join(", ", allowedNamespaces.stream().sorted().toList())));
     }
     if (!endpointPattern.matcher(target.endpoint()).matches()) {
       return Optional.of(new Refusal(ReadyReason.EndpointNotAllowed, "mcpEndpoint " + target.endpoint()

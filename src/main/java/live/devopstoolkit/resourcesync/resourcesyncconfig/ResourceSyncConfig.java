@@ -24,7 +24,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Errors", jsonPath = ".status.syncErrors", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "Last Resync", jsonPath = ".status.lastResyncTime",
     type = AdditionalPrinterColumn.Type.DATE)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
 public class ResourceSyncConfig extends CustomResource<ResourceSyncConfigSpec, ResourceSyncConfigStatus>
     implements Namespaced {
 

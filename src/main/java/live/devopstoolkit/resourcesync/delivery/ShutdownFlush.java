@@ -1,7 +1,6 @@
 package live.devopstoolkit.resourcesync.delivery;
 
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.slf4j.Logger;
@@ -19,8 +18,6 @@ public class ShutdownFlush extends EventNotifierSupport {
   private final Pipelines pipelines;
   private final Clock clock;
   private final long timeoutMillis;
-  /** Camel can announce stopping more than once (Main and the context both stop); flush once. */
-  private final AtomicBoolean flushed = new AtomicBoolean();
 
   public ShutdownFlush(Pipelines pipelines, Clock clock, long timeoutMillis) {
     this.pipelines = pipelines;
@@ -36,9 +33,6 @@ public class ShutdownFlush extends EventNotifierSupport {
 
   @Override
   public void notify(CamelEvent event) throws InterruptedException {
-    if (!flushed.compareAndSet(false, true)) {
-      return;
-    }
     pipelines.all().forEach(Pipeline::allDue);
     long deadline = clock.millis() + timeoutMillis;
     while (pendingChanges() > 0 && clock.millis() < deadline) {

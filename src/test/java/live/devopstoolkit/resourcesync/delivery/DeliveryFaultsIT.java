@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -54,6 +58,10 @@ class DeliveryFaultsIT {
       assertThat(Configs.readyReason(client, NS, "faults")).isEqualTo("EndpointUnreachable");
       assertThat(status().getSyncErrors()).isGreaterThan(errorsBefore);
     });
+
+    String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+        + fixture.controller.managementPort() + "/observe/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(metrics).contains("resource_sync_requests_failed_total{config=\"faults-it/faults\"}");
 
     receiver.restart();
     awaitSynced();

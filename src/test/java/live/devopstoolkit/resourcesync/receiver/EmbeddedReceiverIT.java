@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,6 +16,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import javax.management.ObjectName;
 import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfig;
 import live.devopstoolkit.resourcesync.testing.Configs;
 import live.devopstoolkit.resourcesync.testing.ControlPlane;
@@ -96,10 +99,21 @@ class EmbeddedReceiverIT {
         .contains("resource_sync_records_delivered_total{config=\"embedded-it/local\",resync=\"true\"}")
         .contains("resource_sync_watched_types{config=\"embedded-it/local\"}")
         .contains("resource_sync_records_pending{config=\"embedded-it/local\"}")
+        .contains("resource_sync_changes_total{config=\"embedded-it/local\"}")
+        .contains("resource_sync_delivery_latency_seconds_count{config=\"embedded-it/local\"}")
         .contains("camel_exchanges_total")
         .doesNotContain("local-token");
     assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + controller.managementPort()
         + "/q/dev/route")).build(), HttpResponse.BodyHandlers.ofString()).body()).contains("sync-delivery-embedded-it-local");
+  }
+
+  @Test
+  void routesAreVisibleOverJmx() throws Exception {
+    Set<ObjectName> routes = ManagementFactory.getPlatformMBeanServer()
+        .queryNames(new ObjectName("org.apache.camel:type=routes,*"), null);
+    assertThat(routes).extracting(ObjectName::getCanonicalName)
+        .anyMatch(name -> name.contains("sync-changes-embedded-it-local"))
+        .anyMatch(name -> name.contains("sync-delivery-embedded-it-local"));
   }
 
   static JsonNode get(int port, String path) throws Exception {

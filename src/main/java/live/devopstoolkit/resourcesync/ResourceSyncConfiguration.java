@@ -20,9 +20,13 @@ import live.devopstoolkit.resourcesync.delivery.ShutdownFlush;
 import live.devopstoolkit.resourcesync.delivery.SyncRequests;
 import live.devopstoolkit.resourcesync.delivery.SyncResponses;
 import live.devopstoolkit.resourcesync.discovery.ApiDiscovery;
+import live.devopstoolkit.resourcesync.discovery.ExcludedTypes;
 import live.devopstoolkit.resourcesync.informer.InformerComponent;
 import live.devopstoolkit.resourcesync.informer.InformerRegistry;
+import live.devopstoolkit.resourcesync.informer.MetadataOnly;
 import live.devopstoolkit.resourcesync.leader.LeaderElection;
+import live.devopstoolkit.resourcesync.management.ManagementGuard;
+import live.devopstoolkit.resourcesync.management.ReadOnlyDevConsoles;
 import live.devopstoolkit.resourcesync.receiver.EmbeddedReceiver;
 import live.devopstoolkit.resourcesync.receiver.KeywordSearch;
 import live.devopstoolkit.resourcesync.receiver.ReceiverStore;
@@ -37,6 +41,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.console.DevConsoleRegistry;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.processor.aggregate.UseLatestAggregationStrategy;
 import org.apache.camel.spi.Registry;
@@ -51,6 +56,8 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
 
   @PropertyInject(value = "resource-sync.kubeconfig", defaultValue = "")
   private String kubeconfig;
+  @PropertyInject(value = "resource-sync.excluded-types", defaultValue = "")
+  private String excludedTypes;
   @PropertyInject(value = "resource-sync.informer.list-limit", defaultValue = "500")
   private long listLimit;
   @PropertyInject(value = "resource-sync.delivery.poll-millis", defaultValue = "200")
@@ -75,10 +82,14 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
   private long flushTimeoutMillis;
   @PropertyInject(value = "resource-sync.receiver.token", defaultValue = "")
   private String receiverToken;
-  @PropertyInject(value = "resource-sync.allowed-namespaces", defaultValue = "")
+  @PropertyInject(value = "resource-sync.allowed-namespaces", defaultValue = "dot-ai")
   private String allowedNamespaces;
   @PropertyInject(value = "resource-sync.endpoint-allow-pattern", defaultValue = "https?://.+")
   private String endpointAllowPattern;
+  @PropertyInject(value = "resource-sync.dev-console.enabled", defaultValue = "false")
+  private boolean devConsole;
+  @PropertyInject(value = "camel.management.host", defaultValue = "0.0.0.0")
+  private String managementHost;
   @PropertyInject(value = "resource-sync.leader-election.enabled", defaultValue = "false")
   private boolean leaderElection;
   @PropertyInject(value = "resource-sync.leader-election.namespace", defaultValue = "dot-ai")
@@ -97,11 +108,16 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
 
   @Override
   public void configure(CamelContext camel) throws Exception {
+    ManagementGuard.checkDevConsole(devConsole, managementHost);
     Registry registry = camel.getRegistry();
+    ReadOnlyDevConsoles consoles = new ReadOnlyDevConsoles();
+    registry.bind("devConsoleRegistry", consoles);
+    camel.getCamelContextExtension().addContextPlugin(DevConsoleRegistry.class, consoles);
     Clock clock = Clock.systemUTC();
     ObjectMapper json = new ObjectMapper();
-    KubernetesClient client = kubernetesClient();
-    InformerRegistry informers = new InformerRegistry(client, listLimit);
+    Config clusterConfig = clusterConfig();
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(clusterConfig).build();
+    InformerRegistry informers = new InformerRegistry(MetadataOnly.client(clusterConfig), listLimit);
     Pipelines pipelines = new Pipelines(informers, clock, new BatchLimits(maxRecords, maxBytes),
         new BackoffPolicy(pauseMillis, maxPauseMillis), maxRejections,
         new SyncMetrics(() -> registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME,
@@ -113,6 +129,7 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
     registry.bind("informerRegistry", informers);
     registry.bind("informer", new InformerComponent(client, informers));
     registry.bind("apiDiscovery", new ApiDiscovery(client));
+    registry.bind("excludedTypes", ExcludedTypes.of(excludedTypes));
     registry.bind("pipelines", pipelines);
     registry.bind("changedRefsAggregation", new ChangedRefsAggregation(clock));
     registry.bind("useLatest", new UseLatestAggregationStrategy());
@@ -123,7 +140,8 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
       return thread;
     }));
     registry.bind("syncRequests", new SyncRequests(pipelines, informers, new BearerTokens(client), json,
-        "throwExceptionOnFailure=false&connectTimeout=" + connectTimeoutMillis
+        "throwExceptionOnFailure=false&followRedirects=false&disableStreamCache=true&connectTimeout="
+            + connectTimeoutMillis
             + "&responseTimeout=" + responseTimeoutMillis));
     registry.bind("syncResponses", new SyncResponses(pipelines, json));
     registry.bind("statusWriter", statusWriter);
@@ -145,10 +163,7 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
   }
 
   /** $KUBECONFIG, ~/.kube/config or the in-cluster service account, unless a kubeconfig file is set. */
-  private KubernetesClient kubernetesClient() throws Exception {
-    Config config = kubeconfig.isBlank()
-        ? Config.autoConfigure(null)
-        : Config.fromKubeconfig(Files.readString(Path.of(kubeconfig)));
-    return new KubernetesClientBuilder().withConfig(config).build();
+  private Config clusterConfig() throws Exception {
+    return kubeconfig.isBlank() ? Config.autoConfigure(null) : Config.fromKubeconfig(Files.readString(Path.of(kubeconfig)));
   }
 }

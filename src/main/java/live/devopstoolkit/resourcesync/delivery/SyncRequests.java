@@ -2,6 +2,7 @@ package live.devopstoolkit.resourcesync.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +17,20 @@ import org.apache.camel.Message;
 
 /**
  * Step 5 of "How It Works", the request half: turns the batch on the exchange into the protocol's
- * request (body, bearer token, camel-http URI). Runs at the start of every attempt, so a redelivery
+ * request (body, bearer token, target URL). Runs at the start of every attempt, so a redelivery
  * reads the current objects and the current token.
+ *
+ * <p>The config's {@code mcpEndpoint} is written by whoever may create a ResourceSyncConfig, so it
+ * travels as data in the {@code CamelHttpUri} and {@code CamelHttpQuery} headers and is never
+ * spliced into an endpoint URI: its query string reaches the receiver and cannot set camel-http
+ * options such as redirect handling or an SSL configuration.
  */
 public class SyncRequests {
 
-  /** Exchange property with the camel-http URI the request goes to. */
-  public static final String URI = "syncUri";
+  /** Exchange property with the camel-http endpoint (one per scheme, fixed options) the request goes through. */
+  public static final String HTTP_ENDPOINT = "syncUri";
+  /** Exchange property with this attempt's token, so what is said of the answer can leave it out. */
+  static final String TOKEN = "syncToken";
 
   private final Pipelines pipelines;
   private final InformerRegistry registry;
@@ -31,8 +39,8 @@ public class SyncRequests {
   private final String httpOptions;
 
   /**
-   * @param httpOptions camel-http endpoint options added to every endpoint URI (timeouts); responses
-   *     of any status come back to the route, which judges them
+   * @param httpOptions camel-http endpoint options of the two fixed endpoints (timeouts, redirects off);
+   *     responses of any status come back to the route, which judges them
    */
   public SyncRequests(Pipelines pipelines, InformerRegistry registry, BearerTokens tokens, ObjectMapper mapper,
       String httpOptions) {
@@ -48,14 +56,29 @@ public class SyncRequests {
     SyncBatch batch = exchange.getProperty(Pipelines.BATCH, SyncBatch.class);
     SyncTarget target = pipeline.target();
     Message message = exchange.getMessage();
-    message.setHeader("Authorization", "Bearer " + tokens.token(target));
+    String token = tokens.token(target);
+    exchange.setProperty(TOKEN, token);
+    message.setHeader("Authorization", "Bearer " + token);
     message.setHeader(Exchange.CONTENT_TYPE, "application/json");
     message.setHeader("Accept", "application/json");
     message.setHeader(Exchange.HTTP_METHOD, "POST");
     message.setBody(batch.isResync()
         ? new ResyncEntity(mapper, registry::snapshot, batch::rendering, batch::sent)
         : render(batch));
-    exchange.setProperty(URI, endpointUri(target.endpoint()));
+    setTarget(exchange, target.endpoint());
+  }
+
+  void setTarget(Exchange exchange, String endpoint) {
+    URI url = URI.create(endpoint);
+    String withoutQuery = url.getScheme() + "://" + url.getRawAuthority() + url.getRawPath();
+    Message message = exchange.getMessage();
+    message.setHeader(Exchange.HTTP_URI, withoutQuery);
+    if (url.getRawQuery() == null) {
+      message.removeHeader(Exchange.HTTP_QUERY);
+    } else {
+      message.setHeader(Exchange.HTTP_QUERY, url.getRawQuery());
+    }
+    exchange.setProperty(HTTP_ENDPOINT, url.getScheme().toLowerCase() + "://mcp-endpoint?" + httpOptions);
   }
 
   byte[] render(SyncBatch batch) throws JsonProcessingException {
@@ -80,9 +103,5 @@ public class SyncRequests {
     }
     body.put("isResync", false);
     return mapper.writeValueAsBytes(body);
-  }
-
-  String endpointUri(String endpoint) {
-    return endpoint + (endpoint.contains("?") ? "&" : "?") + httpOptions;
   }
 }

@@ -5,15 +5,20 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import live.devopstoolkit.resourcesync.changes.SyncRecord;
 import live.devopstoolkit.resourcesync.changes.SyncRecords;
 import live.devopstoolkit.resourcesync.discovery.ResourceType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * An informer store that keeps only what is synced. Full objects still cross the wire (fabric8 7.5
- * has no metadata-only watch), but each is reduced to a {@link StoredResource} as it is stored, so
- * memory grows with the metadata of the cluster, not with its ConfigMaps and Secrets.
+ * An informer store that keeps only what is synced. Lists and watches bring metadata only
+ * ({@link MetadataOnly}); each object is reduced further to a {@link StoredResource} as it is
+ * stored, so memory grows with what is synced, not with managedFields. A server that answers with
+ * whole objects instead (one without the metadata-only form) is reported once per type here, where
+ * the objects arrive.
  *
  * <p>An update that leaves the synced content alone (a spec edit, an annotation that is not synced)
  * keeps the stored record, updatedAt included: the record changes exactly when a change is sent, so
@@ -21,8 +26,11 @@ import live.devopstoolkit.resourcesync.discovery.ResourceType;
  */
 final class MetadataStore implements ItemStore<GenericKubernetesResource> {
 
+  private static final Logger LOG = LoggerFactory.getLogger(MetadataStore.class);
+
   private final ResourceType type;
   private final Map<String, StoredResource> items = new ConcurrentHashMap<>();
+  private final AtomicBoolean fullObjectsReported = new AtomicBoolean();
 
   MetadataStore(ResourceType type) {
     this.type = type;
@@ -41,6 +49,9 @@ final class MetadataStore implements ItemStore<GenericKubernetesResource> {
   public GenericKubernetesResource put(String key, GenericKubernetesResource obj) {
     if (obj instanceof StoredResource stored) {
       return items.put(key, stored);
+    }
+    if (!MetadataOnly.KIND.equals(obj.getKind()) && fullObjectsReported.compareAndSet(false, true)) {
+      LOG.warn("event=metadata-only-refused type={} kind={} fallback=full-objects", type, obj.getKind());
     }
     SyncRecord record = SyncRecords.of(type, obj);
     StoredResource previous = items.get(key);

@@ -8,8 +8,9 @@ import live.devopstoolkit.resourcesync.status.ReadyReason;
 
 /**
  * Who may send the cluster's inventory where. Anyone who can create a ResourceSyncConfig could
- * otherwise point it at any URL; operators limit the namespaces whose configs are honoured and the
- * endpoints they may name.
+ * otherwise point it at any URL and have every object's metadata sent there, so by default only
+ * configs in the controller's own namespace are honoured; operators open more namespaces and limit
+ * the endpoints configs may name.
  */
 public class ConfigPolicy {
 
@@ -21,7 +22,7 @@ public class ConfigPolicy {
   private final Pattern endpointPattern;
 
   /**
-   * @param allowedNamespaces namespaces whose configs are honoured; empty means every namespace
+   * @param allowedNamespaces namespaces whose configs are honoured; {@code *} means every namespace
    * @param endpointPattern a regular expression every mcpEndpoint must match as a whole
    */
   public ConfigPolicy(Set<String> allowedNamespaces, String endpointPattern) {
@@ -29,6 +30,7 @@ public class ConfigPolicy {
     this.endpointPattern = Pattern.compile(endpointPattern);
   }
 
+  /** From the comma-separated setting; an empty setting honours no namespace at all. */
   public static ConfigPolicy of(String allowedNamespaces, String endpointPattern) {
     Set<String> namespaces = Set.of(allowedNamespaces.trim().isEmpty() ? new String[0]
         : allowedNamespaces.trim().split("\\s*,\\s*"));
@@ -36,7 +38,7 @@ public class ConfigPolicy {
   }
 
   public Optional<Refusal> check(SyncTarget target) {
-    if (!allowedNamespaces.isEmpty() && !allowedNamespaces.contains(target.namespace())) {
+    if (!allowedNamespaces.contains("*") && !allowedNamespaces.contains(target.namespace())) {
       return Optional.of(new Refusal(ReadyReason.NamespaceNotAllowed, "ResourceSyncConfigs in namespace "
           + target.namespace() + " are not honoured; allowed namespaces: "
           + String.join(", ", allowedNamespaces.stream().sorted().toList())));

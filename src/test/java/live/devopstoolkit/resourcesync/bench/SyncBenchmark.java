@@ -108,6 +108,7 @@ public final class SyncBenchmark {
       ProcessBuilder process = new ProcessBuilder("java", "-jar", jar.toString())
           .redirectErrorStream(true).redirectOutput(log.toFile());
       process.environment().put("KUBECONFIG", kubeconfig.toAbsolutePath().toString());
+      process.environment().put("RESOURCE_SYNC_ALLOWED_NAMESPACES", CONFIG_NS);
       long started = System.currentTimeMillis();
       controller = process.start();
       await(Duration.ofMinutes(10), () -> firstResyncDone != null && receiver.records().size() >= expected);

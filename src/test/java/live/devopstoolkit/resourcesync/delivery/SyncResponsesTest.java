@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import live.devopstoolkit.resourcesync.informer.InformerRegistry;
@@ -41,8 +43,64 @@ class SyncResponsesTest {
   void anHtmlPageWith200IsAFailure() {
     assertThatThrownBy(() -> responses.check(answer(200, "<html>proxy</html>")))
         .isInstanceOf(DeliveryFailure.ReceiverUnavailable.class)
-        .hasMessageContaining("not the sync protocol's JSON: <html>proxy</html>");
+        .hasMessage("MCP endpoint answered HTTP 200 with a body that is not the sync protocol's JSON");
     assertThat(errors()).isOne();
+  }
+
+  @Test
+  void aRedirectIsAFailureThatSaysWhy() {
+    assertThatThrownBy(() -> responses.check(answer(302, "")))
+        .isInstanceOf(DeliveryFailure.ReceiverUnavailable.class)
+        .hasMessageContaining("HTTP 302 (a redirect, not followed");
+  }
+
+  @Test
+  void aReceiversMessageIsCleanedOfTheTokenCredentialsAndControlCharactersAndCapped() {
+    Exchange exchange = answer(401, "{\"success\":false,\"error\":{\"code\":\"UNAUTHORIZED<script>\","
+        + "\"message\":\"bad token s3cr3t-t0ken, got Authorization: Bearer s3cr3t-t0ken\\n\\u001b[31m"
+        + "x".repeat(500) + "\"}}");
+    exchange.setProperty(SyncRequests.TOKEN, "s3cr3t-t0ken");
+    assertThatThrownBy(() -> responses.check(exchange))
+        .satisfies(e -> assertThat(e.getMessage())
+            .startsWith("MCP endpoint answered HTTP 401: bad [redacted]")
+            .doesNotContain("s3cr3t-t0ken").doesNotContain("\n").doesNotContain("\u001b").doesNotContain("script")
+            .hasSizeLessThan(260));
+    assertThat(pipelines.get(PipelineTest.TARGET.key()).orElseThrow().status().lastError())
+        .doesNotContain("s3cr3t-t0ken");
+    assertThat(exchange.getProperty(SyncRequests.TOKEN)).isNull();
+  }
+
+  @Test
+  void onlyTheStartOfAHugeAnswerIsRead() throws Exception {
+    byte[] huge = ("{\"success\":true," + " ".repeat(8 << 20) + "}").getBytes(StandardCharsets.UTF_8);
+    CountingStream body = new CountingStream(huge);
+    Exchange exchange = answer(200, null);
+    exchange.getMessage().setBody(body);
+    assertThatThrownBy(() -> responses.check(exchange)).isInstanceOf(DeliveryFailure.ReceiverUnavailable.class);
+    assertThat(body.read).isLessThanOrEqualTo(ReceiverReply.MAX_BODY_BYTES);
+    assertThat(body.closed).isTrue();
+  }
+
+  static final class CountingStream extends ByteArrayInputStream {
+
+    int read;
+    boolean closed;
+
+    CountingStream(byte[] bytes) {
+      super(bytes);
+    }
+
+    @Override
+    public synchronized int read(byte[] b, int off, int len) {
+      int n = super.read(b, off, len);
+      read += Math.max(0, n);
+      return n;
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
   }
 
   @Test
@@ -89,6 +147,16 @@ class SyncResponsesTest {
             e -> assertThat(e.reason()).isEqualTo(ReadyReason.EndpointUnreachable))
         .hasMessage("cannot reach http://mcp/sync: ConnectException: Connection refused");
     assertThat(errors()).isOne();
+  }
+
+  @Test
+  void anUnreachableEndpointIsNamedWithoutCredentialsOrQuery() {
+    pipelines.open(new SyncTarget("ns", "creds", "uid", "http://user:pw@mcp:80/sync?key=v", "s", "k", 10, 60, 1));
+    Exchange exchange = answer(0, null);
+    exchange.setProperty(Pipelines.PIPELINE, "ns/creds");
+    exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new java.net.ConnectException("Connection refused"));
+    assertThatThrownBy(() -> responses.unreachable(exchange))
+        .hasMessage("cannot reach http://mcp:80/sync: ConnectException: Connection refused");
   }
 
   Exchange answer(int code, String body) {

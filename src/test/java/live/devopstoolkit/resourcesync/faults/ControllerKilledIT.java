@@ -81,6 +81,7 @@ class ControllerKilledIT {
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
     builder.environment().put("RESOURCE_SYNC_KUBECONFIG", cluster.kubeconfig().toString());
     builder.environment().put("CAMEL_MANAGEMENT_PORT", "0");
+    builder.environment().put("RESOURCE_SYNC_ALLOWED_NAMESPACES", NS);
     builder.environment().put("RESOURCE_SYNC_STATUS_INTERVAL_MILLIS", "500");
     return builder.start();
   }

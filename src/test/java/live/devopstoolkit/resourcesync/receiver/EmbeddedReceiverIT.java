@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.management.ObjectName;
@@ -48,7 +49,8 @@ class EmbeddedReceiverIT {
         .addToAnnotations("description", "PostgreSQL settings for the orders service").endMetadata().build())
         .serverSideApply();
     controller = Controller.start(cluster, Map.of("resource-sync.receiver.enabled", "true",
-        "resource-sync.receiver.token", "local-token"));
+        "resource-sync.receiver.token", "local-token", "resource-sync.dev-console.enabled", "true",
+        "camel.management.host", "127.0.0.1", "camel.server.host", "127.0.0.1"));
     Configs.secret(client, NS, "mcp-credentials", "local-token");
     Configs.apply(client, NS, "local", "http://127.0.0.1:" + controller.serverPort() + "/api/v1/resources/sync",
         "mcp-credentials", 1);
@@ -103,8 +105,22 @@ class EmbeddedReceiverIT {
         .contains("resource_sync_delivery_latency_seconds_count{config=\"embedded-it/local\"}")
         .contains("camel_exchanges_total")
         .doesNotContain("local-token");
-    assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + controller.managementPort()
-        + "/q/dev/route")).build(), HttpResponse.BodyHandlers.ofString()).body()).contains("sync-delivery-embedded-it-local");
+  }
+
+  @Test
+  void theOptInDeveloperConsoleOffersOnlyConsolesThatCannotAct() throws Exception {
+    assertThat(text(controller.managementPort(), "/q/dev/top")).contains("sync-delivery-embedded-it-local");
+    JsonNode index = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+        + controller.managementPort() + "/q/dev")).header("Accept", "application/json").build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+    assertThat(index.fieldNames()).toIterable()
+        .containsExactlyInAnyOrder("context", "health", "top", "consumer", "memory", "gc", "thread");
+    for (String acting : List.of("send", "eval-language", "route", "properties", "bean", "receive")) {
+      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+          + controller.managementPort() + "/q/dev/" + acting + "?endpoint=log:x&body=x")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.body()).as(acting).isEqualTo("Developer Console not found: " + acting);
+    }
   }
 
   @Test

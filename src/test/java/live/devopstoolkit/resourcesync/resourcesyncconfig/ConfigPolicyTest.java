@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 class ConfigPolicyTest {
 
   @Test
-  void byDefaultEveryNamespaceAndEveryHttpEndpointIsAllowed() {
-    ConfigPolicy policy = ConfigPolicy.of("", "https?://.+");
-    assertThat(policy.check(target("anywhere", "http://mcp.example.com/sync"))).isEmpty();
+  void aStarHonoursEveryNamespaceAndAnEmptySettingNone() {
+    assertThat(ConfigPolicy.of("*", "https?://.+").check(target("anywhere", "http://mcp.example.com/sync")))
+        .isEmpty();
+    assertThat(ConfigPolicy.of("", "https?://.+").check(target("dot-ai", "http://mcp.example.com/sync")))
+        .hasValueSatisfying(refusal -> assertThat(refusal.reason()).isEqualTo(ReadyReason.NamespaceNotAllowed));
   }
 
   @Test
@@ -27,7 +29,7 @@ class ConfigPolicyTest {
 
   @Test
   void endpointsOutsideThePatternAreRefused() {
-    ConfigPolicy policy = ConfigPolicy.of("", "https://[a-z.-]+\\.svc\\.cluster\\.local(:\\d+)?/.*");
+    ConfigPolicy policy = ConfigPolicy.of("dot-ai", "https://[a-z.-]+\\.svc\\.cluster\\.local(:\\d+)?/.*");
     assertThat(policy.check(target("dot-ai", "https://dot-ai.dot-ai.svc.cluster.local:3456/api/v1/resources/sync")))
         .isEmpty();
     assertThat(policy.check(target("dot-ai", "https://collector.evil.example.com/sync.svc.cluster.local/")))

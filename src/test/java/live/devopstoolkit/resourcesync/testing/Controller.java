@@ -30,6 +30,8 @@ public final class Controller implements AutoCloseable {
     main.addOverrideProperty("camel.management.port", String.valueOf(managementPort));
     main.addOverrideProperty("camel.server.port", String.valueOf(serverPort));
     main.addOverrideProperty("resource-sync.kubeconfig", controlPlane.kubeconfig().toString());
+    // Tests isolate by namespace, so their configs live in many.
+    main.addOverrideProperty("resource-sync.allowed-namespaces", "*");
     main.addOverrideProperty("resource-sync.discovery.interval-millis", "5000");
     main.addOverrideProperty("resource-sync.discovery.settle-millis", "1500");
     main.addOverrideProperty("resource-sync.status.interval-millis", "300");

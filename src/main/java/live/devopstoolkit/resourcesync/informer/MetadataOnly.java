@@ -1,0 +1,65 @@
+package live.devopstoolkit.resourcesync.informer;
+
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.DefaultKubernetesResourceList;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.List;
+
+/**
+ * Makes the informers' lists and watches ask the API server for metadata only (the
+ * {@code PartialObjectMetadata} form of content negotiation), so Secret and ConfigMap data, specs and
+ * statuses never reach the controller, and it parses a fraction of the bytes. Everything that is
+ * synced is metadata. A server that does not offer the form answers with whole objects under the
+ * plain {@code application/json} fallback; {@link MetadataStore} reports that.
+ *
+ * <p>Watches go over HTTP, not WebSocket, so the same header and interceptors apply to them. This
+ * client is used for nothing else: the token Secret, ResourceSyncConfigs and status writes go
+ * through the ordinary client.
+ */
+public final class MetadataOnly implements Interceptor {
+
+  /** The kind of every object the API server sends in this form. */
+  static final String KIND = "PartialObjectMetadata";
+  static final String LIST = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
+  static final String WATCH = "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json";
+
+  /** A client for the informers over the same cluster and credentials, plus interceptors to add. */
+  public static KubernetesClient client(Config config, Interceptor... extra) {
+    ObjectMapper mapper = new ObjectMapper();
+    // An empty PartialObjectMetadataList says "items": null, which fabric8's lister cannot iterate.
+    mapper.addMixIn(DefaultKubernetesResourceList.class, EmptyItemsWhenNull.class);
+    return new KubernetesClientBuilder()
+        .withConfig(new ConfigBuilder(config).withOnlyHttpWatches(true).build())
+        .withKubernetesSerialization(new KubernetesSerialization(mapper, true))
+        .withHttpClientBuilderConsumer(builder -> {
+          builder.addOrReplaceInterceptor("metadata-only", new MetadataOnly());
+          for (int i = 0; i < extra.length; i++) {
+            builder.addOrReplaceInterceptor("extra-" + i, extra[i]);
+          }
+        }).build();
+  }
+
+  @Override
+  public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+    if ("GET".equals(request.method())) {
+      String query = request.uri().getRawQuery();
+      builder.setHeader("Accept", query != null && query.contains("watch=true") ? WATCH : LIST);
+    }
+  }
+
+  private abstract static class EmptyItemsWhenNull {
+
+    @JsonSetter(nulls = Nulls.AS_EMPTY)
+    abstract void setItems(List<GenericKubernetesResource> items);
+  }
+}

@@ -12,7 +12,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import live.devopstoolkit.resourcesync.testing.ControlPlane;
+import live.devopstoolkit.resourcesync.testing.Manifests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,13 +37,7 @@ class DeployManifestsIT {
   static void build() throws Exception {
     cluster = ControlPlane.get();
     client = cluster.client();
-    Path kubectl = Path.of(System.getProperty("user.home"), ".kubeapitest", "k8s",
-        ControlPlane.KUBE_VERSION + "-linux-amd64", "kubectl");
-    Process kustomize = new ProcessBuilder(kubectl.toString(), "kustomize", "--load-restrictor",
-        "LoadRestrictionsNone", "config").redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    byte[] yaml = kustomize.getInputStream().readAllBytes();
-    assertThat(kustomize.waitFor()).isZero();
-    manifests = client.load(new ByteArrayInputStream(yaml)).items();
+    manifests = Manifests.build("config");
   }
 
   @Test
@@ -54,7 +48,7 @@ class DeployManifestsIT {
     }
     assertThat(manifests).extracting(HasMetadata::getKind).contains("CustomResourceDefinition", "Namespace",
         "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Deployment", "ConfigMap",
-        "Service");
+        "Service", "NetworkPolicy");
   }
 
   @Test
@@ -88,23 +82,56 @@ class DeployManifestsIT {
   @CsvSource({
       "list, '', secrets, '', true",
       "watch, apps, deployments, '', true",
-      "get, example.com, anything, '', true",
+      "list, example.com, anything, '', true",
+      "get, example.com, anything, '', false",
+      "get, '', configmaps, team-a, false",
+      "get, '', secrets, dot-ai, true",
+      "get, '', secrets, team-a, false",
       "patch, dot-ai.devopstoolkit.live, resourcesyncconfigs/status, team-a, true",
+      "update, dot-ai.devopstoolkit.live, resourcesyncconfigs/status, team-a, false",
       "create, '', events, team-a, true",
+      "patch, '', events, team-a, false",
+      "get, coordination.k8s.io, leases, dot-ai, true",
       "update, coordination.k8s.io, leases, dot-ai, true",
+      "delete, coordination.k8s.io, leases, dot-ai, false",
       "patch, dot-ai.devopstoolkit.live, resourcesyncconfigs, team-a, false",
       "delete, '', secrets, team-a, false",
       "update, apps, deployments, team-a, false",
       "create, '', pods, dot-ai, false",
       "update, coordination.k8s.io, leases, kube-system, false"})
-  void theServiceAccountMayReadEverythingButWriteOnlyStatusEventsAndItsLease(String verb, String group,
+  void theServiceAccountMayListAndWatchEverythingButWriteOnlyStatusEventsAndItsLease(String verb, String group,
       String resource, String namespace, boolean allowed) {
-    for (HasMetadata manifest : manifests) {
-      if (List.of("ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "ServiceAccount", "Namespace")
-          .contains(manifest.getKind())) {
-        client.resource(manifest).serverSideApply();
-      }
+    assertThat(allowed(manifests, verb, group, resource, namespace)).isEqualTo(allowed);
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2} in {3}: {4}")
+  @CsvSource({
+      "list, '', secrets, '', false",
+      "watch, '', secrets, dot-ai, false",
+      "get, '', secrets, dot-ai, true",
+      "list, '', configmaps, '', true",
+      "watch, apps, deployments, '', true",
+      "list, dot-ai.devopstoolkit.live, resourcesyncconfigs, '', true",
+      "list, example.com, anything, '', false"})
+  void withTheNoSecretsOverlayNoSecretIsListedOrWatched(String verb, String group, String resource,
+      String namespace, boolean allowed) throws Exception {
+    List<HasMetadata> noSecrets = Manifests.build("config/overlays/no-secrets");
+    try {
+      assertThat(allowed(noSecrets, verb, group, resource, namespace)).isEqualTo(allowed);
+    } finally {
+      Manifests.applyRbac(manifests);
     }
+    Deployment deployment = noSecrets.stream().filter(Deployment.class::isInstance).map(Deployment.class::cast)
+        .findFirst().orElseThrow();
+    assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+        .anySatisfy(env -> {
+          assertThat(env.getName()).isEqualTo("RESOURCE_SYNC_EXCLUDED_TYPES");
+          assertThat(env.getValue()).isEqualTo("secrets");
+        });
+  }
+
+  static boolean allowed(List<HasMetadata> manifests, String verb, String group, String resource, String namespace) {
+    Manifests.applyRbac(manifests);
     String[] parts = resource.split("/");
     Config config = new ConfigBuilder(Config.fromKubeconfig(cluster.kubeconfigYaml()))
         .withImpersonateUsername(SERVICE_ACCOUNT).build();
@@ -114,7 +141,7 @@ class DeployManifestsIT {
               .withVerb(verb).withGroup(group).withResource(parts[0])
               .withSubresource(parts.length > 1 ? parts[1] : null)
               .withNamespace(namespace.isEmpty() ? null : namespace).build()).endSpec().build());
-      assertThat(review.getStatus().getAllowed()).isEqualTo(allowed);
+      return review.getStatus().getAllowed();
     }
   }
 }

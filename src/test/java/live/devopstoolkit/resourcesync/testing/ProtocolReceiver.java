@@ -89,6 +89,10 @@ public final class ProtocolReceiver implements AutoCloseable {
     start(port);
   }
 
+  public int port() {
+    return port;
+  }
+
   public String endpoint() {
     return (tls == null ? "http" : "https") + "://127.0.0.1:" + port + "/api/v1/resources/sync";
   }

@@ -35,8 +35,9 @@ echo "demo: installing the CRD and a sample of workloads"
 "$KUBECTL" wait --for condition=Established crd --all --timeout=60s >/dev/null
 "$KUBECTL" apply -f hack/demo/custom-resources.yaml >/dev/null
 
-echo "demo: starting the controller with its embedded receiver (log: .local/controller.log)"
+echo "demo: starting the controller with its embedded receiver on loopback (log: .local/controller.log)"
 RESOURCE_SYNC_RECEIVER_ENABLED=true RESOURCE_SYNC_RECEIVER_TOKEN="$TOKEN" \
+  CAMEL_SERVER_HOST=127.0.0.1 CAMEL_MANAGEMENT_HOST=127.0.0.1 \
   java -jar target/resource-sync-controller.jar > .local/controller.log 2>&1 &
 CONTROLLER_PID=$!
 

@@ -147,8 +147,9 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
     registry.bind("statusWriter", statusWriter);
     registry.bind("embeddedReceiver",
         new EmbeddedReceiver(new ReceiverStore(receiverToken, new KeywordSearch()), json));
-    registry.bind("configReconciler", new ConfigReconciler(camel, client.getKubernetesSerialization(), pipelines,
-        statusWriter, events, pollMillis, ConfigPolicy.of(allowedNamespaces, endpointAllowPattern)));
+    ConfigReconciler reconciler = new ConfigReconciler(camel, client.getKubernetesSerialization(), pipelines,
+        statusWriter, events, pollMillis, ConfigPolicy.of(allowedNamespaces, endpointAllowPattern));
+    registry.bind("configReconciler", reconciler);
     if (!caBundle.isBlank()) {
       camel.getComponent("https", HttpComponent.class).setSslContextParameters(
           CaBundle.sslContextParameters(Path.of(caBundle)));
@@ -156,7 +157,7 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
     camel.getManagementStrategy().addEventNotifier(new ShutdownFlush(pipelines, clock, flushTimeoutMillis));
     if (leaderElection) {
       LeaderElection.install(camel, client, new LeaderElection.Settings(leaseNamespace, podName, podLabels,
-          leaseDurationMillis, renewDeadlineMillis, retryPeriodMillis));
+          leaseDurationMillis, renewDeadlineMillis, retryPeriodMillis), reconciler::leadershipLost);
     }
     HealthCheckHelper.getHealthCheckRegistry(camel).register(new SyncReadiness(
         () -> informers.isSynced() || pipelines.all().isEmpty(), pipelines::failing, !leaderElection));

@@ -2,6 +2,7 @@ package live.devopstoolkit.resourcesync.delivery;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -18,8 +19,17 @@ public class BearerTokens {
   }
 
   public String token(SyncTarget target) throws DeliveryFailure.SecretNotFound {
-    Secret secret = client.secrets().inNamespace(target.namespace()).withName(target.secretName()).get();
     String secretName = "Secret(" + target.namespace() + "/" + target.secretName() + ")";
+    Secret secret;
+    try {
+      secret = client.secrets().inNamespace(target.namespace()).withName(target.secretName()).get();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 403) {
+        throw new DeliveryFailure.SecretNotFound(secretName + " cannot be read: the controller needs get on "
+            + "Secrets in namespace " + target.namespace() + " (a Role like the one in config/deploy/rbac.yaml)");
+      }
+      throw e;
+    }
     if (secret == null) {
       throw new DeliveryFailure.SecretNotFound(secretName + " not found");
     }

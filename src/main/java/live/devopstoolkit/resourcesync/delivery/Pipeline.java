@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Function;
 import live.devopstoolkit.resourcesync.changes.ResourceRef;
 import live.devopstoolkit.resourcesync.changes.SyncRecord;
+import live.devopstoolkit.resourcesync.resync.ResyncSchedule;
 import live.devopstoolkit.resourcesync.status.SyncStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,14 +43,20 @@ public final class Pipeline {
   /** When each pending object's oldest unacknowledged change was seen, for the latency metric. */
   private final Map<ResourceRef, Long> changedSince = new HashMap<>();
   private volatile SyncTarget target;
+  private final ResyncSchedule resyncSchedule;
   private boolean resyncDue = true;
   /** The batch taken and not yet delivered or failed; its changes are pending until then. */
   private SyncBatch inFlight;
   private long pausedUntilMillis;
   private int failureStreak;
 
-  public Pipeline(SyncTarget target) {
+  public Pipeline(SyncTarget target, ResyncSchedule resyncSchedule) {
     this.target = target;
+    this.resyncSchedule = resyncSchedule;
+  }
+
+  ResyncSchedule resyncSchedule() {
+    return resyncSchedule;
   }
 
   public SyncTarget target() {

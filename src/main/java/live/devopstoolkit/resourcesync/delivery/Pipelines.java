@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import live.devopstoolkit.resourcesync.changes.ResourceRef;
 import live.devopstoolkit.resourcesync.debounce.ChangedRefs;
 import live.devopstoolkit.resourcesync.informer.InformerRegistry;
+import live.devopstoolkit.resourcesync.resync.ResyncSchedule;
 import live.devopstoolkit.resourcesync.informer.StoredResource;
 import live.devopstoolkit.resourcesync.status.ReadyReason;
 import live.devopstoolkit.resourcesync.status.SyncMetrics;
@@ -55,7 +56,7 @@ public class Pipelines {
 
   public Pipeline open(SyncTarget target) {
     return pipelines.computeIfAbsent(target.key(), key -> {
-      Pipeline pipeline = new Pipeline(target);
+      Pipeline pipeline = new Pipeline(target, new ResyncSchedule(clock.millis()));
       metrics.opened(key, pipeline::pendingCount, registry::watchedTypes);
       return pipeline;
     });
@@ -105,10 +106,18 @@ public class Pipelines {
     get(key).ifPresent(p -> p.due(refs.refs()));
   }
 
-  public void resync(@ExchangeProperty(PIPELINE) String key) {
+  /** The pipeline's current debounce window: read per change, so an edited spec applies at once. */
+  public long debounceMillis(@ExchangeProperty(PIPELINE) String key) {
+    return get(key).map(p -> p.target().debounceWindowSeconds() * 1000L).orElse(1000L);
+  }
+
+  /** Marks a full resync due when the config's current resync interval has elapsed. */
+  public void resyncIfDue(@ExchangeProperty(PIPELINE) String key) {
     get(key).ifPresent(p -> {
-      LOG.info("event=resync-due config={}", p.target());
-      p.resyncDue();
+      if (p.resyncSchedule().due(clock.millis(), p.target().resyncIntervalMinutes() * 60_000L)) {
+        LOG.info("event=resync-due config={}", p.target());
+        p.resyncDue();
+      }
     });
   }
 

@@ -27,11 +27,6 @@ public record SyncTarget(String namespace, String name, String uid, String endpo
     return (namespace + "-" + name).toLowerCase();
   }
 
-  /** True when this spec needs its routes rebuilt (the timings are route parameters). */
-  public boolean timingDiffers(SyncTarget other) {
-    return debounceWindowSeconds != other.debounceWindowSeconds || resyncIntervalMinutes != other.resyncIntervalMinutes;
-  }
-
   @Override
   public String toString() {
     return "ResourceSyncConfig(" + key() + ")";

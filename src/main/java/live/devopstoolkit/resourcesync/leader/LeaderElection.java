@@ -3,17 +3,26 @@ package live.devopstoolkit.resourcesync.leader;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.CamelContext;
+import org.apache.camel.cluster.CamelClusterEventListener;
 import org.apache.camel.component.kubernetes.KubernetesConfiguration;
 import org.apache.camel.component.kubernetes.cluster.KubernetesClusterService;
 import org.apache.camel.component.kubernetes.cluster.LeaseResourceType;
 import org.apache.camel.impl.cluster.ClusteredRoutePolicyFactory;
+import org.apache.camel.model.RouteDefinition;
 
 /**
- * With several replicas only one may sync, or every change would be sent once per replica. Every
- * route runs under a clustered route policy on camel-kubernetes' Lease-based cluster service: only
- * the leader consumes ResourceSyncConfigs, so only it builds pipelines and starts informers; when it
- * dies, another replica takes the Lease and starts them, and its start-up resync catches up.
+ * With several replicas only one may sync, or every change would be sent once per replica. The
+ * routes of {@code routes/} run under a clustered route policy on camel-kubernetes' Lease-based
+ * cluster service: only the leader consumes ResourceSyncConfigs, so only it builds pipelines and
+ * starts informers; when it dies, another replica takes the Lease and starts them, and its start-up
+ * resync catches up. A replica that loses the Lease is told, and drops its pipelines; if it leads
+ * again it starts over like that other replica did.
+ *
+ * <p>Pipeline routes (made from templates, only ever on the leader) are left out of the policy.
+ * Removing a clustered route takes the cluster view's lock, which the policy holds while it stops
+ * routes on a leadership change; a pipeline removed at that moment would deadlock the two.
  */
 public final class LeaderElection {
 
@@ -23,7 +32,8 @@ public final class LeaderElection {
   private LeaderElection() {
   }
 
-  public static void install(CamelContext camel, KubernetesClient client, Settings settings) throws Exception {
+  public static void install(CamelContext camel, KubernetesClient client, Settings settings,
+      LeadershipLost onLost) throws Exception {
     KubernetesConfiguration configuration = new KubernetesConfiguration();
     configuration.setKubernetesClient(client);
     KubernetesClusterService service = new KubernetesClusterService(configuration);
@@ -36,7 +46,24 @@ public final class LeaderElection {
     service.setRenewDeadlineMillis(settings.renewDeadlineMillis());
     service.setRetryPeriodMillis(settings.retryPeriodMillis());
     camel.addService(service);
-    camel.addRoutePolicyFactory(ClusteredRoutePolicyFactory.forNamespace(service, GROUP));
+    ClusteredRoutePolicyFactory clustered = ClusteredRoutePolicyFactory.forNamespace(service, GROUP);
+    camel.addRoutePolicyFactory((context, routeId, route) ->
+        route instanceof RouteDefinition definition && definition.isCreatedFromTemplate()
+            ? null : clustered.createRoutePolicy(context, routeId, route));
+    AtomicBoolean leading = new AtomicBoolean();
+    service.getView(GROUP).addEventListener((CamelClusterEventListener.Leadership) (view, leader) -> {
+      boolean local = leader != null && leader.isLocal();
+      if (leading.getAndSet(local) && !local) {
+        onLost.run();
+      }
+    });
+  }
+
+  /** What a replica does when another takes the Lease from it; runs under the cluster view's lock. */
+  @FunctionalInterface
+  public interface LeadershipLost {
+
+    void run();
   }
 
   static Map<String, String> labels(String podLabels) {

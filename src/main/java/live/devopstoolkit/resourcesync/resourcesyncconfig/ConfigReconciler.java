@@ -2,10 +2,12 @@ package live.devopstoolkit.resourcesync.resourcesyncconfig;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import live.devopstoolkit.resourcesync.delivery.Pipeline;
 import live.devopstoolkit.resourcesync.delivery.Pipelines;
@@ -18,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one pipeline per ResourceSyncConfig: three routes made from the templates in
- * {@code routes/sync-pipeline.yaml} when the object appears, rebuilt when a timing in its spec
- * changes, removed when it is deleted. Updates that leave the generation alone (status writes,
+ * {@code routes/sync-pipeline.yaml} when the object appears, removed when it is deleted. A spec edit
+ * never rebuilds them: the routes read the debounce window and resync interval from the pipeline's
+ * current target, so an open debounce window and the informers survive the edit. Updates that leave the generation alone (status writes,
  * label edits) change nothing. A config the {@link ConfigPolicy} refuses gets no pipeline (a running
  * one is stopped) and a status that says why.
  */
@@ -39,6 +42,7 @@ public class ConfigReconciler {
   private final ConfigPolicy policy;
   /** Configs refused by the policy, with the generation that was refused. */
   private final Map<String, Long> refused = new HashMap<>();
+  private final ExecutorService routeRemoval;
 
   public ConfigReconciler(CamelContext camel, KubernetesSerialization serialization, Pipelines pipelines,
       StatusWriter statusWriter, EventRecorder events, long deliveryPollMillis, ConfigPolicy policy) {
@@ -49,6 +53,7 @@ public class ConfigReconciler {
     this.statusWriter = statusWriter;
     this.events = events;
     this.deliveryPollMillis = deliveryPollMillis;
+    this.routeRemoval = camel.getExecutorServiceManager().newSingleThreadExecutor(this, "pipeline-route-removal");
   }
 
   public synchronized void reconcile(GenericKubernetesResource object) throws Exception {
@@ -64,6 +69,8 @@ public class ConfigReconciler {
     if (existing == null) {
       statusWriter.seed(target.key(), config.getStatus());
       pipelines.open(target);
+      // Routes of a pipeline dropped on losing leadership may not be removed yet.
+      removeRoutes(target);
       addRoutes(target);
       LOG.info("event=sync-started config={} endpoint={} debounceWindowSeconds={} resyncIntervalMinutes={}",
           target, target.endpoint(), target.debounceWindowSeconds(), target.resyncIntervalMinutes());
@@ -75,10 +82,6 @@ public class ConfigReconciler {
       return;
     }
     existing.retarget(target);
-    if (current.timingDiffers(target)) {
-      removeRoutes(current);
-      addRoutes(target);
-    }
     LOG.info("event=sync-updated config={} generation={}", target, target.generation());
   }
 
@@ -104,6 +107,41 @@ public class ConfigReconciler {
     }
   }
 
+  /**
+   * Forgets every pipeline, without the SyncStopped a deleted config gets: another replica syncs
+   * now. Nothing this replica holds stays true while it does not watch (configs are deleted, objects
+   * change), so when it leads again it starts as a fresh replica would, from the configs that exist
+   * then and with a full resync each.
+   *
+   * <p>The cluster service calls this on its own thread while it stops the other routes, and a
+   * pipeline's routes may take as long as a request to stop. So the pipelines' state is dropped here
+   * at once (nothing more can be sent for them), and their routes are removed on another thread.
+   */
+  public void leadershipLost() {
+    List<SyncTarget> dropped = new ArrayList<>();
+    for (Pipeline pipeline : List.copyOf(pipelines.all())) {
+      pipelines.close(pipeline.target().key());
+      statusWriter.forget(pipeline.target().key());
+      dropped.add(pipeline.target());
+    }
+    LOG.info("event=pipelines-discarded reason=leadership-lost configs={}", dropped.size());
+    routeRemoval.execute(() -> removeDroppedRoutes(dropped));
+  }
+
+  private synchronized void removeDroppedRoutes(List<SyncTarget> dropped) {
+    refused.clear();
+    for (SyncTarget target : dropped) {
+      if (pipelines.get(target.key()).isPresent()) {
+        continue;
+      }
+      try {
+        removeRoutes(target);
+      } catch (Exception e) {
+        LOG.warn("event=routes-not-removed config={} error=\"{}\"", target, e.getMessage());
+      }
+    }
+  }
+
   private void stop(Pipeline pipeline) throws Exception {
     removeRoutes(pipeline.target());
     pipelines.close(pipeline.target().key());
@@ -118,8 +156,6 @@ public class ConfigReconciler {
           .prefixId(routeId(template, target) + "-")
           .parameter("config", target.key())
           .parameter("id", target.routeSuffix())
-          .parameter("debounceMillis", target.debounceWindowSeconds() * 1000L)
-          .parameter("resyncMillis", target.resyncIntervalMinutes() * 60_000L)
           .parameter("pollMillis", deliveryPollMillis)
           .add();
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import live.devopstoolkit.resourcesync.changes.ResourceRef;
 import live.devopstoolkit.resourcesync.changes.SyncRecord;
+import live.devopstoolkit.resourcesync.resync.ResyncSchedule;
 import live.devopstoolkit.resourcesync.discovery.ResourceType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class PipelineTest {
 
   @BeforeEach
   void startedAndResynced() {
-    pipeline = new Pipeline(TARGET);
+    pipeline = new Pipeline(TARGET, new ResyncSchedule(0));
     SyncBatch resync = next();
     assertThat(resync.isResync()).isTrue();
     pipeline.delivered(resync, Set.of(), now, 3);
@@ -35,7 +36,7 @@ class PipelineTest {
 
   @Test
   void aFullResyncComesFirstAndWaitsForSyncedCaches() {
-    Pipeline fresh = new Pipeline(TARGET);
+    Pipeline fresh = new Pipeline(TARGET, new ResyncSchedule(0));
     fresh.changed(ref("a"), now);
     fresh.due(List.of(ref("a")));
     assertThat(fresh.nextBatch(now, false, this::current, LIMITS)).isNull();

@@ -89,6 +89,23 @@ class ShippedRbacIT {
     assertThat(receiver.records().keySet()).noneMatch(id -> id.contains(":Secret:"));
   }
 
+  @Test
+  void aConfigInANamespaceWhoseSecretsItMayNotReadSaysSo() throws Exception {
+    cluster.createNamespace("rbac-other");
+    syncAs(Manifests.build("config"), Map.of("resource-sync.allowed-namespaces", NS + ",rbac-other"));
+    Configs.secret(client, "rbac-other", "mcp-credentials", "rbac-token");
+    Configs.apply(client, "rbac-other", "rbac", receiver.endpoint(), "mcp-credentials", 1);
+    try {
+      await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+        assertThat(Configs.readyReason(client, "rbac-other", "rbac")).isEqualTo("SecretNotFound");
+        assertThat(Configs.ready(client, "rbac-other", "rbac").orElseThrow().getMessage())
+            .contains("Secret(rbac-other/mcp-credentials) cannot be read: the controller needs get on Secrets");
+      });
+    } finally {
+      client.resources(ResourceSyncConfig.class).inNamespace("rbac-other").withName("rbac").delete();
+    }
+  }
+
   /** Applies the manifests' RBAC, then starts a leading controller as the ServiceAccount, syncing dot-ai. */
   void syncAs(List<HasMetadata> manifests, Map<String, String> settings) throws Exception {
     Manifests.applyRbac(manifests);
@@ -100,7 +117,7 @@ class ShippedRbacIT {
     Configs.secret(client, NS, "mcp-credentials", "rbac-token");
     Map<String, String> overrides = new HashMap<>(settings);
     overrides.put("resource-sync.kubeconfig", serviceAccountKubeconfig().toString());
-    overrides.put("resource-sync.allowed-namespaces", NS);
+    overrides.putIfAbsent("resource-sync.allowed-namespaces", NS);
     overrides.put("resource-sync.leader-election.enabled", "true");
     overrides.put("resource-sync.leader-election.namespace", NS);
     overrides.put("resource-sync.leader-election.pod-name", "rbac-it");

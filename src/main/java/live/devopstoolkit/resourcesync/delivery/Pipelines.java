@@ -118,7 +118,7 @@ public class Pipelines {
     if (pipeline == null) {
       return false;
     }
-    SyncBatch batch = pipeline.nextBatch(clock.millis(), registry.isSynced(),
+    SyncBatch batch = pipeline.nextBatch(clock.millis(), registry.isSynced(), registry.resyncHeldBack(),
         ref -> registry.get(ref).map(StoredResource::record), limits);
     exchange.setProperty(BATCH, batch);
     exchange.removeProperty(FAILED_IDS);

@@ -12,6 +12,11 @@ public enum ReadyReason {
   EndpointUnreachable,
   /** The MCP endpoint answered with an error or with something that is not the sync protocol. */
   SyncFailing,
+  /**
+   * Some discovered types cannot be listed or watched (RBAC, a broken conversion webhook): the MCP
+   * server keeps their records, and a type that never listed holds the full resync back.
+   */
+  TypesNotWatched,
   /** The Discovery API could not be read, so no resource types are known. */
   DiscoveryFailed,
   /** The controller does not honour ResourceSyncConfigs in this namespace. */

@@ -192,6 +192,7 @@ class CustomResourcesIT {
   /** A CRD serving {@code versions}, the first of them stored. */
   static CustomResourceDefinition install(String group, String plural, String kind, List<String> versions)
       throws Exception {
+    KubernetesClient client = ControlPlane.get().client();
     StringBuilder yaml = new StringBuilder("""
         apiVersion: apiextensions.k8s.io/v1
         kind: CustomResourceDefinition

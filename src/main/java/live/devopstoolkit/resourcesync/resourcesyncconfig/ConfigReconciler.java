@@ -11,7 +11,10 @@ import live.devopstoolkit.resourcesync.delivery.Pipeline;
 import live.devopstoolkit.resourcesync.delivery.Pipelines;
 import live.devopstoolkit.resourcesync.delivery.SyncTarget;
 import live.devopstoolkit.resourcesync.status.EventRecorder;
+import java.time.Clock;
+import live.devopstoolkit.resourcesync.status.ReadyReason;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * changes, removed when it is deleted. Updates that leave the generation alone (status writes,
  * label edits) change nothing. A config the {@link ConfigPolicy} refuses gets no pipeline (a running
  * one is stopped) and a status that says why.
+ *
+ * <p>A reconcile that throws (routes that cannot be built, say) leaves no half-built pipeline
+ * behind: the config gets Ready=False with reason ReconcileFailed, and is reconciled again from its
+ * latest state with a doubling delay, as controller-runtime requeues, until it succeeds, changes or
+ * is deleted.
  */
 public class ConfigReconciler {
 
@@ -29,6 +37,8 @@ public class ConfigReconciler {
   static final List<String> TEMPLATES = List.of("sync-changes", "sync-delivery", "sync-resync");
 
   private static final Logger LOG = LoggerFactory.getLogger(ConfigReconciler.class);
+  private static final long RETRY_FIRST_DELAY_MILLIS = 1_000;
+  private static final long RETRY_MAX_DELAY_MILLIS = 300_000;
 
   private final CamelContext camel;
   private final KubernetesSerialization serialization;
@@ -39,6 +49,8 @@ public class ConfigReconciler {
   private final ConfigPolicy policy;
   /** Configs refused by the policy, with the generation that was refused. */
   private final Map<String, Long> refused = new HashMap<>();
+  private final ReconcileRetries retries = new ReconcileRetries(RETRY_FIRST_DELAY_MILLIS, RETRY_MAX_DELAY_MILLIS);
+  private final Clock clock = Clock.systemUTC();
 
   public ConfigReconciler(CamelContext camel, KubernetesSerialization serialization, Pipelines pipelines,
       StatusWriter statusWriter, EventRecorder events, long deliveryPollMillis, ConfigPolicy policy) {
@@ -49,21 +61,60 @@ public class ConfigReconciler {
     this.statusWriter = statusWriter;
     this.events = events;
     this.deliveryPollMillis = deliveryPollMillis;
+    statusWriter.activeWhen(this::running);
   }
 
-  public synchronized void reconcile(GenericKubernetesResource object) throws Exception {
-    ResourceSyncConfig config = serialization.convertValue(object, ResourceSyncConfig.class);
-    SyncTarget target = SyncTarget.of(config);
+  public synchronized void reconcile(GenericKubernetesResource object) {
+    String key = object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
+    SyncTarget target = null;
+    try {
+      ResourceSyncConfig config = serialization.convertValue(object, ResourceSyncConfig.class);
+      target = SyncTarget.of(config);
+      apply(target, config.getStatus());
+      retries.succeeded(key);
+    } catch (Exception e) {
+      long delay = retries.failed(key, object, clock.millis());
+      LOG.warn("event=reconcile-failed config=ResourceSyncConfig({}) attempts={} retry-in-millis={} error=\"{}\"",
+          key, retries.attempts(key), delay, e.getMessage(), e);
+      if (target != null) {
+        failed(target, object, e);
+      }
+    }
+  }
+
+  /** Reconciles again every config whose last reconcile failed and whose delay is over. */
+  public synchronized void retryDue() {
+    retries.due(clock.millis()).forEach(this::reconcile);
+  }
+
+  private void failed(SyncTarget target, GenericKubernetesResource object, Exception error) {
+    pipelines.get(target.key()).ifPresent(pipeline -> {
+      try {
+        stop(pipeline);
+      } catch (Exception e) {
+        LOG.warn("event=sync-stop-failed config={} error=\"{}\"", target, e.getMessage());
+      }
+    });
+    refused.remove(target.key());
+    ResourceSyncConfigStatus current = serialization.convertValue(object, ResourceSyncConfig.class).getStatus();
+    statusWriter.refused(target, new ConfigPolicy.Refusal(ReadyReason.ReconcileFailed,
+        "Could not start syncing, retrying: " + error.getMessage()), current);
+  }
+
+  private void apply(SyncTarget target, ResourceSyncConfigStatus stored) throws Exception {
     Pipeline existing = pipelines.get(target.key()).orElse(null);
     Optional<ConfigPolicy.Refusal> refusal = policy.check(target);
     if (refusal.isPresent()) {
-      refuse(target, refusal.get(), existing, config.getStatus());
+      refuse(target, refusal.get(), existing, stored);
       return;
     }
     refused.remove(target.key());
     if (existing == null) {
-      statusWriter.seed(target.key(), config.getStatus());
-      pipelines.open(target);
+      statusWriter.seed(target.key(), stored);
+      Pipeline pipeline = pipelines.open(target);
+      if (stored != null) {
+        pipeline.status().resume(stored.getSyncErrors(), stored.getLastError());
+      }
       addRoutes(target);
       LOG.info("event=sync-started config={} endpoint={} debounceWindowSeconds={} resyncIntervalMinutes={}",
           target, target.endpoint(), target.debounceWindowSeconds(), target.resyncIntervalMinutes());
@@ -94,8 +145,8 @@ public class ConfigReconciler {
   }
 
   public synchronized void deleted(GenericKubernetesResource object) throws Exception {
-    ResourceSyncConfig config = serialization.convertValue(object, ResourceSyncConfig.class);
-    String key = config.getMetadata().getNamespace() + "/" + config.getMetadata().getName();
+    String key = object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
+    retries.succeeded(key);
     refused.remove(key);
     statusWriter.forget(key);
     Pipeline pipeline = pipelines.get(key).orElse(null);
@@ -133,6 +184,14 @@ public class ConfigReconciler {
         camel.removeRoute(routeId);
       }
     }
+  }
+
+  /** Whether the pipeline's routes all run: they may be stopped (shutdown, leadership lost, by hand). */
+  boolean running(SyncTarget target) {
+    return TEMPLATES.stream().allMatch(template -> {
+      Route route = camel.getRoute(routeId(template, target));
+      return route != null && camel.getRouteController().getRouteStatus(route.getRouteId()).isStarted();
+    });
   }
 
   static String routeId(String template, SyncTarget target) {

@@ -19,6 +19,10 @@ public enum ReadyReason {
   TypesNotWatched,
   /** The Discovery API could not be read, so no resource types are known. */
   DiscoveryFailed,
+  /** The config's pipeline routes are stopped: the controller is shutting down, or they were stopped by hand. */
+  Stopped,
+  /** The controller failed to start the config's sync; it retries with a growing delay. */
+  ReconcileFailed,
   /** The controller does not honour ResourceSyncConfigs in this namespace. */
   NamespaceNotAllowed,
   /** The mcpEndpoint does not match the endpoints the controller may send to. */

@@ -10,7 +10,7 @@ import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfigStat
 
 /**
  * Turns the facts about a pipeline into its status. Pure, so the rules for Ready are tested without
- * a cluster: False while discovery failed with nothing watched, while the last delivery failed,
+ * a cluster: False while its routes are stopped, while discovery failed with nothing watched, while the last delivery failed,
  * while a type cannot be watched, or until the caches synced and a first full resync was
  * acknowledged; True otherwise.
  */
@@ -33,7 +33,10 @@ public final class Statuses {
 
     ReadyReason reason;
     String message;
-    if (facts.discoveryFailure() != null && facts.watchedTypes() == 0) {
+    if (!facts.active()) {
+      reason = ReadyReason.Stopped;
+      message = "The sync routes of this config are stopped";
+    } else if (facts.discoveryFailure() != null && facts.watchedTypes() == 0) {
       reason = ReadyReason.DiscoveryFailed;
       message = facts.discoveryFailure();
     } else if (sync.failure() != null) {

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import live.devopstoolkit.resourcesync.delivery.SyncTarget;
 import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfig;
 import live.devopstoolkit.resourcesync.testing.Configs;
 import live.devopstoolkit.resourcesync.testing.ControlPlane;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class LeaderElectionIT {
 
   static final String NS = "leader-it";
-  static final String DELIVERY_ROUTE = "sync-delivery-leader-it-sync";
+  static final String DELIVERY_ROUTE = "sync-delivery-" + SyncTarget.routeSuffix("leader-it", "sync");
   final ControlPlane cluster = ControlPlane.get();
   final KubernetesClient client = cluster.client();
 

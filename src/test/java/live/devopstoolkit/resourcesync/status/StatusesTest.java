@@ -81,6 +81,26 @@ class StatusesTest {
   }
 
   @Test
+  void stoppedRoutesMakeItInactiveAndNotReady() {
+    SyncStatus sync = new SyncStatus();
+    sync.delivered(T0, true);
+    ResourceSyncConfigStatus status = Statuses.of(new StatusFacts(false, 50, true, null, Map.of(), 120, 1, sync),
+        null, T0);
+    assertThat(status.getActive()).isFalse();
+    assertThat(ready(status).getReason()).isEqualTo("Stopped");
+  }
+
+  @Test
+  void errorsCountOnFromTheStatusWrittenBefore() {
+    SyncStatus sync = new SyncStatus();
+    sync.resume(7L, "cannot reach http://mcp");
+    sync.requestFailed("HTTP 500");
+    ResourceSyncConfigStatus status = Statuses.of(facts(true, sync), null, T0);
+    assertThat(status.getSyncErrors()).isEqualTo(8);
+    assertThat(status.getLastError()).isEqualTo("HTTP 500");
+  }
+
+  @Test
   void longErrorsAreTruncated() {
     SyncStatus sync = new SyncStatus();
     sync.requestFailed("x".repeat(5_000));

@@ -14,7 +14,6 @@ import live.devopstoolkit.resourcesync.status.EventRecorder;
 import java.time.Clock;
 import live.devopstoolkit.resourcesync.status.ReadyReason;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Route;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +74,7 @@ public class ConfigReconciler {
     } catch (Exception e) {
       long delay = retries.failed(key, object, clock.millis());
       LOG.warn("event=reconcile-failed config=ResourceSyncConfig({}) attempts={} retry-in-millis={} error=\"{}\"",
-          key, retries.attempts(key), delay, e.getMessage(), e);
+          key, retries.attempts(key), delay, e.getMessage());
       if (target != null) {
         failed(target, object, e);
       }
@@ -186,12 +185,15 @@ public class ConfigReconciler {
     }
   }
 
-  /** Whether the pipeline's routes all run: they may be stopped (shutdown, leadership lost, by hand). */
+  /**
+   * False once a route of the pipeline is stopped or suspended (shutdown, leadership lost, by hand).
+   * A route not added yet is being built, not stopped: the status writer may look while a pipeline
+   * is being created, and must not report every new config as stopped for a moment.
+   */
   boolean running(SyncTarget target) {
-    return TEMPLATES.stream().allMatch(template -> {
-      Route route = camel.getRoute(routeId(template, target));
-      return route != null && camel.getRouteController().getRouteStatus(route.getRouteId()).isStarted();
-    });
+    return TEMPLATES.stream().map(template -> camel.getRouteController().getRouteStatus(routeId(template, target)))
+        .noneMatch(status -> status != null
+            && (status.isStopping() || status.isStopped() || status.isSuspending() || status.isSuspended()));
   }
 
   static String routeId(String template, SyncTarget target) {

@@ -42,8 +42,8 @@ class LeaderElectionIT {
       Controller a = Controller.start(cluster, settings("replica-a"));
       Controller b = Controller.start(cluster, settings("replica-b"));
       try {
-        await().atMost(Duration.ofSeconds(60)).until(() -> syncing(a) || syncing(b));
-        await().atMost(Duration.ofSeconds(60))
+        await().atMost(Duration.ofSeconds(180)).until(() -> syncing(a) || syncing(b));
+        await().atMost(Duration.ofSeconds(180))
             .untilAsserted(() -> Records.assertReceiverMatchesCluster(receiver, client));
         assertThat(syncing(a) && syncing(b)).as("both replicas syncing").isFalse();
         Controller leader = syncing(a) ? a : b;
@@ -52,10 +52,10 @@ class LeaderElectionIT {
         // A dead leader's pod goes away (or turns unready), which is what the others wait for.
         leader.close();
         client.pods().inNamespace(NS).withName(leader == a ? "replica-a" : "replica-b").delete();
-        await().atMost(Duration.ofSeconds(60)).until(() -> syncing(follower));
+        await().atMost(Duration.ofSeconds(180)).until(() -> syncing(follower));
         client.configMaps().inNamespace(NS).resource(new ConfigMapBuilder().withNewMetadata()
             .withName("after-handover").endMetadata().build()).create();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> {
           assertThat(receiver.records()).containsKey(NS + ":v1:ConfigMap:after-handover");
           Records.assertReceiverMatchesCluster(receiver, client);
         });

@@ -113,7 +113,7 @@ public class ApiDiscovery {
   }
 
   /** One request per group-version, for API servers without aggregated discovery. */
-  private DiscoveryResult perGroupVersion() {
+  DiscoveryResult perGroupVersion() {
     Kinds kinds = new Kinds();
     addTypes(kinds, "", "v1", client.getApiResources("v1"));
     for (APIGroup group : client.getApiGroups().getGroups()) {

@@ -67,8 +67,9 @@ final class TypeWatch {
     });
   }
 
+  /** The first list's completion is handled off the HTTP client's event loop: it publishes changes. */
   void start() {
-    informer.start().whenComplete((ignored, error) -> {
+    informer.start().toCompletableFuture().whenCompleteAsync((ignored, error) -> {
       if (error == null && !stopped) {
         LOG.info("event=watch-synced type={} objects={}", type, store.size());
         listed.run();

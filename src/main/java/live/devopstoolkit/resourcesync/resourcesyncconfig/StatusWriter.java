@@ -78,7 +78,8 @@ public class StatusWriter {
     }
     ResourceSyncConfigStatus previous = written.get(target.key());
     publish(target, previous, Statuses.of(new StatusFacts(active.test(target), registry.watchedTypes(),
-        registry.isSynced(), registry.discoveryFailure(), registry.failedTypes(), pipeline.acknowledgedCount(), target.generation(),
+        registry.isSynced(), registry.discoveryFailure(), registry.failedTypes(), pipeline.acknowledgedCount(),
+        target.generation(),
         pipeline.status()), previous, clock.instant()));
   }
 

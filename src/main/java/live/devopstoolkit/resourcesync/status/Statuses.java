@@ -10,9 +10,9 @@ import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfigStat
 
 /**
  * Turns the facts about a pipeline into its status. Pure, so the rules for Ready are tested without
- * a cluster: False while its routes are stopped, while discovery failed with nothing watched, while the last delivery failed,
- * while a type cannot be watched, or until the caches synced and a first full resync was
- * acknowledged; True otherwise.
+ * a cluster: False while its routes are stopped, while discovery failed with nothing watched, while
+ * the last delivery failed, while a type cannot be watched, or until the caches synced and a first
+ * full resync was acknowledged; True otherwise.
  */
 public final class Statuses {
 

@@ -49,7 +49,8 @@ class SafetySwitchesIT {
       assertThat(Configs.readyReason(client, "untrusted", "exfiltrate")).isEqualTo("NamespaceNotAllowed");
       assertThat(Configs.status(client, "untrusted", "exfiltrate").getActive()).isFalse();
     });
-    assertThat(controller.camel().getRoute("sync-delivery-" + SyncTarget.routeSuffix("untrusted", "exfiltrate"))).isNull();
+    assertThat(controller.camel().getRoute("sync-delivery-" + SyncTarget.routeSuffix("untrusted", "exfiltrate")))
+        .isNull();
     assertThat(receiver.requests()).isEmpty();
     client.resources(ResourceSyncConfig.class).inNamespace("untrusted").withName("exfiltrate").delete();
   }

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceConversion
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,11 @@ class FailingTypeIT {
       });
 
       breakConversion(crd);
-      create(crd, "v1beta1", "stored-as-v1beta1");
+      // The API server serves the new version a moment after the CRD changed.
+      await().atMost(TIMEOUT).ignoreException(KubernetesClientException.class).until(() -> {
+        create(crd, "v1beta1", "stored-as-v1beta1");
+        return true;
+      });
       InformerRegistry informers = controller.camel().getRegistry().lookupByNameAndType("informerRegistry",
           InformerRegistry.class);
       await().atMost(TIMEOUT).untilAsserted(() -> {

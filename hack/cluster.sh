@@ -8,6 +8,7 @@
 #   hack/cluster.sh status             say whether it answers
 #   hack/cluster.sh restart-apiserver  kill kube-apiserver (SIGKILL) and start it again, keeping
 #                                      etcd and its data: for fault tests
+# CLUSTER_READY_TIMEOUT (seconds, default 300) bounds each wait for kube-apiserver to become ready.
 # CLUSTER_STATE, CLUSTER_KUBECONFIG, CLUSTER_API_PORT and CLUSTER_ETCD_PORT (and the port after it)
 # place a second control plane beside the first.
 set -euo pipefail
@@ -81,15 +82,23 @@ start_apiserver() {
   echo $! > "$STATE/kube-apiserver.pid"
 }
 
+# Waits until kube-apiserver answers /readyz and serves namespaces, for up to CLUSTER_READY_TIMEOUT
+# seconds (default 300: a cold start on a busy two-core machine can take minutes). Gives up at once
+# if kube-apiserver exits.
 await_ready() {
-  for _ in $(seq 1 120); do
-    if KUBECONFIG="$KUBECONFIG_FILE" "$1/kubectl" get --raw /readyz >/dev/null 2>&1 \
-      && KUBECONFIG="$KUBECONFIG_FILE" "$1/kubectl" get namespace default >/dev/null 2>&1; then
+  local deadline=$((SECONDS + ${CLUSTER_READY_TIMEOUT:-300}))
+  while ((SECONDS < deadline)); do
+    if KUBECONFIG="$KUBECONFIG_FILE" "$1/kubectl" --request-timeout=10s get --raw /readyz >/dev/null 2>&1 \
+      && KUBECONFIG="$KUBECONFIG_FILE" "$1/kubectl" --request-timeout=10s get namespace default >/dev/null 2>&1; then
       return 0
+    fi
+    if ! [[ "$(ps -o stat= -p "$(cat "$STATE/kube-apiserver.pid")" 2>/dev/null)" =~ ^[^Z] ]]; then
+      echo "cluster: kube-apiserver exited; see $STATE/kube-apiserver.log" >&2
+      return 1
     fi
     sleep 0.5
   done
-  echo "cluster: kube-apiserver did not become ready; see $STATE/kube-apiserver.log" >&2
+  echo "cluster: kube-apiserver not ready after ${CLUSTER_READY_TIMEOUT:-300} s; see $STATE/kube-apiserver.log" >&2
   return 1
 }
 
@@ -97,7 +106,7 @@ restart_apiserver() {
   local bin
   bin="$(hack/kube-binaries.sh)"
   kill -9 "$(cat "$STATE/kube-apiserver.pid")" 2>/dev/null || true
-  for _ in $(seq 1 50); do
+  for _ in $(seq 1 300); do
     [[ "$(ps -o stat= -p "$(cat "$STATE/kube-apiserver.pid")" 2>/dev/null)" =~ ^[^Z] ]] || break
     sleep 0.1
   done

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * older than the cluster's state is ever sent after something newer. {@code acknowledged} is what
  * the receiver confirmed, which lets a batch skip refs whose current record it already holds
  * (start-up replays, create-then-delete within a window) and is what totalResourcesSynced counts.
- * A full resync is taken before any incremental batch, so the two never race.
+ * A full resync is taken before any incremental batch (unless a type that never listed holds it
+ * back), and only one request is in flight at a time, so the two never race.
  */
 public final class Pipeline {
 
@@ -114,19 +115,22 @@ public final class Pipeline {
    * The next request to send, or null when there is none now: paused after a failure, a resync
    * waiting for the caches to sync, or nothing due. Refs rejected before are sent one per request,
    * so one bad record cannot hold back the others.
+   *
+   * @param resyncHeldBack the caches cannot sync for now (a type fails before its first list): the
+   *     resync waits, but changes are sent meanwhile, since batches and the resync never overlap
    */
-  public synchronized SyncBatch nextBatch(long nowMillis, boolean cachesSynced,
+  public synchronized SyncBatch nextBatch(long nowMillis, boolean cachesSynced, boolean resyncHeldBack,
       Function<ResourceRef, Optional<SyncRecord>> current, BatchLimits limits) {
     if (nowMillis < pausedUntilMillis) {
       return null;
     }
-    if (resyncDue) {
-      if (!cachesSynced) {
-        return null;
-      }
+    if (resyncDue && cachesSynced) {
       resyncDue = false;
       inFlight = SyncBatch.resync();
       return inFlight;
+    }
+    if (resyncDue && !resyncHeldBack) {
+      return null;
     }
     Map<ResourceRef, Integer> taken = new LinkedHashMap<>();
     long bytes = 0;

@@ -115,9 +115,16 @@ public class Pipelines {
   public void resyncIfDue(@ExchangeProperty(PIPELINE) String key) {
     get(key).ifPresent(p -> {
       if (p.resyncSchedule().due(clock.millis(), p.target().resyncIntervalMinutes() * 60_000L)) {
-        LOG.info("event=resync-due config={}", p.target());
-        p.resyncDue();
+        resync(key);
       }
+    });
+  }
+
+  /** Marks a full resync due now. */
+  public void resync(String key) {
+    get(key).ifPresent(p -> {
+      LOG.info("event=resync-due config={}", p.target());
+      p.resyncDue();
     });
   }
 
@@ -127,7 +134,7 @@ public class Pipelines {
     if (pipeline == null) {
       return false;
     }
-    SyncBatch batch = pipeline.nextBatch(clock.millis(), registry.isSynced(),
+    SyncBatch batch = pipeline.nextBatch(clock.millis(), registry.isSynced(), registry.resyncHeldBack(),
         ref -> registry.get(ref).map(StoredResource::record), limits);
     exchange.setProperty(BATCH, batch);
     exchange.removeProperty(FAILED_IDS);

@@ -3,10 +3,15 @@ package live.devopstoolkit.resourcesync.discovery;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
 /**
- * One API resource at the version the cluster prefers for its group. Records on the receiver are
- * keyed by apiVersion, so a type is only ever watched under this one version.
+ * One API resource at the most preferred version that serves its kind. Records on the receiver are
+ * keyed by apiVersion, so a kind is only ever watched under this one version.
  */
 public record ResourceType(String group, String version, String kind, String plural, boolean namespaced) {
+
+  /** {@code group/kind}: the same kind under another version is the same objects. */
+  public String groupKind() {
+    return group + "/" + kind;
+  }
 
   public String apiVersion() {
     return group.isEmpty() ? version : group + "/" + version;

@@ -34,6 +34,11 @@ public class InformerEndpoint extends DefaultEndpoint implements MultipleConsume
       defaultValue = "0")
   private long resyncPeriod;
 
+  @UriParam(description = "Keep only the name, namespace and resourceVersion of the one resource's objects "
+      + "in its cache, for routes that need to know that something changed but not what; deletes and the old "
+      + "object of an update then carry only those fields", defaultValue = "false")
+  private boolean keysOnly;
+
   InformerEndpoint(String uri, InformerComponent component, String resource) {
     super(uri, component);
     this.resource = resource;
@@ -74,6 +79,14 @@ public class InformerEndpoint extends DefaultEndpoint implements MultipleConsume
 
   public void setVersion(String version) {
     this.version = version;
+  }
+
+  public boolean isKeysOnly() {
+    return keysOnly;
+  }
+
+  public void setKeysOnly(boolean keysOnly) {
+    this.keysOnly = keysOnly;
   }
 
   public long getResyncPeriod() {

@@ -1,9 +1,12 @@
 package live.devopstoolkit.resourcesync.informer;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
@@ -37,9 +40,14 @@ final class SingleTypeConsumer extends InformerConsumer {
         .withNamespaced(true)
         .build();
     String typeName = resource + "/" + endpoint.getVersion();
-    informer = endpoint.getComponent().getKubernetesClient().genericKubernetesResources(context)
+    KubernetesClient client = endpoint.getComponent().getKubernetesClient();
+    informer = client.genericKubernetesResources(context)
         .inAnyNamespace()
         .runnableInformer(endpoint.getResyncPeriod());
+    if (endpoint.isKeysOnly()) {
+      informer.itemStore(new ReducedStateItemStore<>(ReducedStateItemStore.NAME_KEY_STATE,
+          GenericKubernetesResource.class, client.getKubernetesSerialization()));
+    }
     informer.exceptionHandler((started, error) -> true);
     informer.addEventHandler(new ResourceEventHandler<>() {
       @Override
@@ -77,6 +85,11 @@ final class SingleTypeConsumer extends InformerConsumer {
         start.run();
       }
     });
+  }
+
+  /** What the informer's cache holds now. */
+  List<GenericKubernetesResource> cached() {
+    return informer == null ? List.of() : informer.getStore().list();
   }
 
   @Override

@@ -14,10 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one informer of one resource type, shared by every pipeline. A type whose first list fails
- * (forbidden, a broken conversion webhook) is marked failed instead of blocking the others; the
- * registry replaces it with a fresh informer at the next discovery, since a stopped informer cannot
- * be restarted.
+ * The one informer of one resource type, shared by every pipeline. A failing list or watch
+ * (forbidden, a broken conversion webhook, the API server away) never stops the informer: fabric8
+ * retries it with backoff, the failure is reported until a watch runs again, and the store keeps
+ * what the last successful list and watch left in it, which is what a resync then sends for the
+ * type instead of telling receivers it has no objects.
  */
 final class TypeWatch {
 
@@ -26,17 +27,27 @@ final class TypeWatch {
   private final ResourceType type;
   private final MetadataStore store;
   private final SharedIndexInformer<GenericKubernetesResource> informer;
+  private final Runnable listed;
   private volatile String failure;
   private volatile boolean stopped;
 
-  TypeWatch(KubernetesClient client, ResourceType type, long listLimit, Consumer<ResourceChange> changes) {
+  /**
+   * @param listed called once, when the first list has completed and the watch runs
+   */
+  TypeWatch(KubernetesClient client, ResourceType type, long listLimit, Consumer<ResourceChange> changes,
+      Runnable listed) {
     this.type = type;
+    this.listed = listed;
     this.store = new MetadataStore(type);
     this.informer = client.genericKubernetesResources(type.definitionContext())
         .inAnyNamespace()
         .withLimit(listLimit)
         .runnableInformer(0);
     informer.itemStore(store);
+    informer.exceptionHandler((started, error) -> {
+      failed(error);
+      return true;
+    });
     informer.addEventHandler(new ResourceEventHandler<>() {
       @Override
       public void onAdd(GenericKubernetesResource obj) {
@@ -56,16 +67,26 @@ final class TypeWatch {
     });
   }
 
+  /** The first list's completion is handled off the HTTP client's event loop: it publishes changes. */
   void start() {
-    informer.start().whenComplete((ignored, error) -> {
-      if (error != null && !stopped) {
-        failure = shortReason(error);
-        LOG.warn("event=watch-failed type={} reason={} error=\"{}\"", type, failure, rootMessage(error));
-        informer.stop();
-      } else if (error == null) {
+    informer.start().toCompletableFuture().whenCompleteAsync((ignored, error) -> {
+      if (error == null && !stopped) {
         LOG.info("event=watch-synced type={} objects={}", type, store.size());
+        listed.run();
       }
     });
+  }
+
+  private void failed(Throwable error) {
+    if (stopped) {
+      return;
+    }
+    String reason = shortReason(error);
+    if (failure == null) {
+      LOG.warn("event=watch-failed type={} reason={} objects-kept={} error=\"{}\"", type, reason, store.size(),
+          rootMessage(error));
+    }
+    failure = reason;
   }
 
   /** Tells every listener that the objects still cached are gone, then stops watching. */
@@ -91,17 +112,20 @@ final class TypeWatch {
     return store;
   }
 
-  boolean isSynced() {
-    return failure == null && informer.hasSynced();
+  /** True once a list has succeeded: the store holds the type's objects, if perhaps not the newest. */
+  boolean isListed() {
+    return informer.hasSynced();
   }
 
-  /** True once the watch either synced or failed: nothing more will come of its first list. */
-  boolean isSettled() {
-    return failure != null || informer.hasSynced();
-  }
-
+  /** Why the type cannot be listed or watched now, or null while its watch runs. */
   String failure() {
-    return failure;
+    String current = failure;
+    if (current != null && informer.isWatching()) {
+      failure = null;
+      LOG.info("event=watch-recovered type={} objects={}", type, store.size());
+      return null;
+    }
+    return current;
   }
 
   private ResourceRef ref(GenericKubernetesResource obj) {

@@ -13,6 +13,8 @@ import live.devopstoolkit.resourcesync.delivery.Pipeline;
 import live.devopstoolkit.resourcesync.delivery.Pipelines;
 import live.devopstoolkit.resourcesync.delivery.SyncTarget;
 import live.devopstoolkit.resourcesync.status.EventRecorder;
+import java.time.Clock;
+import live.devopstoolkit.resourcesync.status.ReadyReason;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.slf4j.Logger;
@@ -22,9 +24,14 @@ import org.slf4j.LoggerFactory;
  * Keeps one pipeline per ResourceSyncConfig: three routes made from the templates in
  * {@code routes/sync-pipeline.yaml} when the object appears, removed when it is deleted. A spec edit
  * never rebuilds them: the routes read the debounce window and resync interval from the pipeline's
- * current target, so an open debounce window and the informers survive the edit. Updates that leave the generation alone (status writes,
- * label edits) change nothing. A config the {@link ConfigPolicy} refuses gets no pipeline (a running
+ * current target, so an open debounce window and the informers survive the edit. Updates that leave
+ * the generation alone (status writes, label edits) change nothing. A config the {@link ConfigPolicy} refuses gets no pipeline (a running
  * one is stopped) and a status that says why.
+ *
+ * <p>A reconcile that throws (routes that cannot be built, say) leaves no half-built pipeline
+ * behind: the config gets Ready=False with reason ReconcileFailed, and is reconciled again from its
+ * latest state with a doubling delay, as controller-runtime requeues, until it succeeds, changes or
+ * is deleted.
  */
 public class ConfigReconciler {
 
@@ -32,6 +39,8 @@ public class ConfigReconciler {
   static final List<String> TEMPLATES = List.of("sync-changes", "sync-delivery", "sync-resync");
 
   private static final Logger LOG = LoggerFactory.getLogger(ConfigReconciler.class);
+  private static final long RETRY_FIRST_DELAY_MILLIS = 1_000;
+  private static final long RETRY_MAX_DELAY_MILLIS = 300_000;
 
   private final CamelContext camel;
   private final KubernetesSerialization serialization;
@@ -43,6 +52,8 @@ public class ConfigReconciler {
   /** Configs refused by the policy, with the generation that was refused. */
   private final Map<String, Long> refused = new HashMap<>();
   private final ExecutorService routeRemoval;
+  private final ReconcileRetries retries = new ReconcileRetries(RETRY_FIRST_DELAY_MILLIS, RETRY_MAX_DELAY_MILLIS);
+  private final Clock clock = Clock.systemUTC();
 
   public ConfigReconciler(CamelContext camel, KubernetesSerialization serialization, Pipelines pipelines,
       StatusWriter statusWriter, EventRecorder events, long deliveryPollMillis, ConfigPolicy policy) {
@@ -54,21 +65,60 @@ public class ConfigReconciler {
     this.events = events;
     this.deliveryPollMillis = deliveryPollMillis;
     this.routeRemoval = camel.getExecutorServiceManager().newSingleThreadExecutor(this, "pipeline-route-removal");
+    statusWriter.activeWhen(this::running);
   }
 
-  public synchronized void reconcile(GenericKubernetesResource object) throws Exception {
-    ResourceSyncConfig config = serialization.convertValue(object, ResourceSyncConfig.class);
-    SyncTarget target = SyncTarget.of(config);
+  public synchronized void reconcile(GenericKubernetesResource object) {
+    String key = object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
+    SyncTarget target = null;
+    try {
+      ResourceSyncConfig config = serialization.convertValue(object, ResourceSyncConfig.class);
+      target = SyncTarget.of(config);
+      apply(target, config.getStatus());
+      retries.succeeded(key);
+    } catch (Exception e) {
+      long delay = retries.failed(key, object, clock.millis());
+      LOG.warn("event=reconcile-failed config=ResourceSyncConfig({}) attempts={} retry-in-millis={} error=\"{}\"",
+          key, retries.attempts(key), delay, e.getMessage());
+      if (target != null) {
+        failed(target, object, e);
+      }
+    }
+  }
+
+  /** Reconciles again every config whose last reconcile failed and whose delay is over. */
+  public synchronized void retryDue() {
+    retries.due(clock.millis()).forEach(this::reconcile);
+  }
+
+  private void failed(SyncTarget target, GenericKubernetesResource object, Exception error) {
+    pipelines.get(target.key()).ifPresent(pipeline -> {
+      try {
+        stop(pipeline);
+      } catch (Exception e) {
+        LOG.warn("event=sync-stop-failed config={} error=\"{}\"", target, e.getMessage());
+      }
+    });
+    refused.remove(target.key());
+    ResourceSyncConfigStatus current = serialization.convertValue(object, ResourceSyncConfig.class).getStatus();
+    statusWriter.refused(target, new ConfigPolicy.Refusal(ReadyReason.ReconcileFailed,
+        "Could not start syncing, retrying: " + error.getMessage()), current);
+  }
+
+  private void apply(SyncTarget target, ResourceSyncConfigStatus stored) throws Exception {
     Pipeline existing = pipelines.get(target.key()).orElse(null);
     Optional<ConfigPolicy.Refusal> refusal = policy.check(target);
     if (refusal.isPresent()) {
-      refuse(target, refusal.get(), existing, config.getStatus());
+      refuse(target, refusal.get(), existing, stored);
       return;
     }
     refused.remove(target.key());
     if (existing == null) {
-      statusWriter.seed(target.key(), config.getStatus());
-      pipelines.open(target);
+      statusWriter.seed(target.key(), stored);
+      Pipeline pipeline = pipelines.open(target);
+      if (stored != null) {
+        pipeline.status().resume(stored.getSyncErrors(), stored.getLastError());
+      }
       // Routes of a pipeline dropped on losing leadership may not be removed yet.
       removeRoutes(target);
       addRoutes(target);
@@ -97,8 +147,8 @@ public class ConfigReconciler {
   }
 
   public synchronized void deleted(GenericKubernetesResource object) throws Exception {
-    ResourceSyncConfig config = serialization.convertValue(object, ResourceSyncConfig.class);
-    String key = config.getMetadata().getNamespace() + "/" + config.getMetadata().getName();
+    String key = object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
+    retries.succeeded(key);
     refused.remove(key);
     statusWriter.forget(key);
     Pipeline pipeline = pipelines.get(key).orElse(null);
@@ -169,6 +219,17 @@ public class ConfigReconciler {
         camel.removeRoute(routeId);
       }
     }
+  }
+
+  /**
+   * False once a route of the pipeline is stopped or suspended (shutdown, leadership lost, by hand).
+   * A route not added yet is being built, not stopped: the status writer may look while a pipeline
+   * is being created, and must not report every new config as stopped for a moment.
+   */
+  boolean running(SyncTarget target) {
+    return TEMPLATES.stream().map(template -> camel.getRouteController().getRouteStatus(routeId(template, target)))
+        .noneMatch(status -> status != null
+            && (status.isStopping() || status.isStopped() || status.isSuspending() || status.isSuspended()));
   }
 
   static String routeId(String template, SyncTarget target) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import live.devopstoolkit.resourcesync.delivery.Pipeline;
 import live.devopstoolkit.resourcesync.delivery.Pipelines;
 import live.devopstoolkit.resourcesync.delivery.SyncTarget;
@@ -35,6 +36,7 @@ public class StatusWriter {
   private final EventRecorder events;
   private final Clock clock;
   private final Map<String, ResourceSyncConfigStatus> written = new ConcurrentHashMap<>();
+  private volatile Predicate<SyncTarget> active = target -> true;
 
   public StatusWriter(KubernetesClient client, Pipelines pipelines, InformerRegistry registry, EventRecorder events,
       Clock clock) {
@@ -43,6 +45,11 @@ public class StatusWriter {
     this.registry = registry;
     this.events = events;
     this.clock = clock;
+  }
+
+  /** Tells whether a config's pipeline runs; the reconciler owns its routes, so it knows. */
+  void activeWhen(Predicate<SyncTarget> running) {
+    this.active = running;
   }
 
   /** Starts from the status on the server, so a restart keeps transition times. */
@@ -60,16 +67,24 @@ public class StatusWriter {
     pipelines.all().forEach(this::write);
   }
 
-  private void write(Pipeline pipeline) {
+  /**
+   * Synchronized with {@link #refused}: a pipeline closed while its status is being computed must
+   * not have the refusal overwritten by its last active status, since refusals are written once.
+   */
+  private synchronized void write(Pipeline pipeline) {
     SyncTarget target = pipeline.target();
+    if (pipelines.get(target.key()).orElse(null) != pipeline) {
+      return;
+    }
     ResourceSyncConfigStatus previous = written.get(target.key());
-    publish(target, previous, Statuses.of(new StatusFacts(true, registry.watchedTypes(), registry.isSynced(),
-        registry.discoveryFailure(), registry.failedTypes(), pipeline.acknowledgedCount(), target.generation(),
+    publish(target, previous, Statuses.of(new StatusFacts(active.test(target), registry.watchedTypes(),
+        registry.isSynced(), registry.discoveryFailure(), registry.failedTypes(), pipeline.acknowledgedCount(),
+        target.generation(),
         pipeline.status()), previous, clock.instant()));
   }
 
   /** Writes the status of a config the controller will not act on, and says why in an Event. */
-  void refused(SyncTarget target, ConfigPolicy.Refusal refusal, ResourceSyncConfigStatus current) {
+  synchronized void refused(SyncTarget target, ConfigPolicy.Refusal refusal, ResourceSyncConfigStatus current) {
     seed(target.key(), current);
     ResourceSyncConfigStatus previous = written.get(target.key());
     publish(target, previous, Statuses.refused(refusal.reason(), refusal.message(), target.generation(), previous,

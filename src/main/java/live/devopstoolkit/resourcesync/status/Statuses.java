@@ -10,8 +10,9 @@ import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfigStat
 
 /**
  * Turns the facts about a pipeline into its status. Pure, so the rules for Ready are tested without
- * a cluster: False while discovery failed with nothing watched, while the last delivery failed, or
- * until the caches synced and a first full resync was acknowledged; True otherwise.
+ * a cluster: False while its routes are stopped, while discovery failed with nothing watched, while
+ * the last delivery failed, while a type cannot be watched, or until the caches synced and a first
+ * full resync was acknowledged; True otherwise.
  */
 public final class Statuses {
 
@@ -32,12 +33,20 @@ public final class Statuses {
 
     ReadyReason reason;
     String message;
-    if (facts.discoveryFailure() != null && facts.watchedTypes() == 0) {
+    if (!facts.active()) {
+      reason = ReadyReason.Stopped;
+      message = "The sync routes of this config are stopped";
+    } else if (facts.discoveryFailure() != null && facts.watchedTypes() == 0) {
       reason = ReadyReason.DiscoveryFailed;
       message = facts.discoveryFailure();
     } else if (sync.failure() != null) {
       reason = sync.failure();
       message = sync.failureMessage();
+    } else if (!facts.failedTypes().isEmpty()) {
+      reason = ReadyReason.TypesNotWatched;
+      message = "Watching " + facts.watchedTypes() + " resource types; " + facts.acknowledged()
+          + " resources synced; the MCP server keeps the records of types not watched"
+          + (facts.cachesSynced() ? "" : ", and the full resync waits until they can be listed");
     } else if (!facts.cachesSynced() || !sync.resynced()) {
       reason = ReadyReason.WaitingForCaches;
       message = facts.cachesSynced() ? "Waiting for the first full resync to be acknowledged"

@@ -46,7 +46,8 @@ public class SyncReadiness extends AbstractHealthCheck {
     builder.detail("caches.synced", cachesSynced.get());
     failing.forEach((config, reason) -> builder.detail("config." + config, reason.name()));
     if (!cachesSynced.get()) {
-      builder.message("informer caches are still listing").down();
+      builder.message("informer caches have not all listed yet (still listing, or a type cannot be listed: "
+          + "see the Ready condition)").down();
     } else if (!failing.isEmpty()) {
       builder.message("delivery failing for " + failing.keySet()).down();
     } else {

@@ -20,6 +20,14 @@ public final class SyncStatus {
   private String failureMessage;
   private boolean resynced;
 
+  /** Continues from a status written before (by an earlier run of the controller): errors add up. */
+  public synchronized void resume(Long writtenSyncErrors, String writtenLastError) {
+    syncErrors += writtenSyncErrors == null ? 0 : writtenSyncErrors;
+    if (lastError == null) {
+      lastError = writtenLastError;
+    }
+  }
+
   public synchronized void requestFailed(String error) {
     syncErrors++;
     lastError = truncate(error);

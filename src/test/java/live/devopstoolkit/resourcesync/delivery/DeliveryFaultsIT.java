@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DeliveryFaultsIT {
 
   static final String NS = "faults-it";
-  static final Duration TIMEOUT = Duration.ofSeconds(90);
+  static final Duration TIMEOUT = Duration.ofSeconds(240);
   static SyncFixture fixture;
   static KubernetesClient client;
   static ProtocolReceiver receiver;

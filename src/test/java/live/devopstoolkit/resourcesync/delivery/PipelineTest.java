@@ -39,8 +39,22 @@ class PipelineTest {
     Pipeline fresh = new Pipeline(TARGET, new ResyncSchedule(0));
     fresh.changed(ref("a"), now);
     fresh.due(List.of(ref("a")));
-    assertThat(fresh.nextBatch(now, false, this::current, LIMITS)).isNull();
-    assertThat(fresh.nextBatch(now, true, this::current, LIMITS).isResync()).isTrue();
+    assertThat(fresh.nextBatch(now, false, false, this::current, LIMITS)).isNull();
+    assertThat(fresh.nextBatch(now, true, false, this::current, LIMITS).isResync()).isTrue();
+  }
+
+  @Test
+  void aResyncHeldBackByATypeThatNeverListedLetsChangesThroughAndComesOnceCachesSync() {
+    Pipeline fresh = new Pipeline(TARGET, new ResyncSchedule(0));
+    put("a", "1");
+    fresh.changed(ref("a"), now);
+    fresh.due(List.of(ref("a")));
+    SyncBatch changes = fresh.nextBatch(now, false, true, this::current, LIMITS);
+    assertThat(changes.isResync()).isFalse();
+    assertThat(changes.refs()).containsExactly(ref("a"));
+    fresh.delivered(render(changes), Set.of(), now, 3);
+    assertThat(fresh.nextBatch(now, false, true, this::current, LIMITS)).isNull();
+    assertThat(fresh.nextBatch(now, true, false, this::current, LIMITS).isResync()).isTrue();
   }
 
   @Test
@@ -131,7 +145,7 @@ class PipelineTest {
       pipeline.due(List.of(ref("obj-" + i)));
     });
     assertThat(next().size()).isEqualTo(500);
-    assertThat(pipeline.nextBatch(now, true, this::current, new BatchLimits(500, 10_000)).size())
+    assertThat(pipeline.nextBatch(now, true, false, this::current, new BatchLimits(500, 10_000)).size())
         .isBetween(10, 100);
   }
 
@@ -193,7 +207,7 @@ class PipelineTest {
   }
 
   SyncBatch next() {
-    return pipeline.nextBatch(now, true, this::current, LIMITS);
+    return pipeline.nextBatch(now, true, false, this::current, LIMITS);
   }
 
   void deliver(ResourceRef ref) {

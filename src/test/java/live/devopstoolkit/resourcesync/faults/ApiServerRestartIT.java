@@ -54,7 +54,7 @@ class ApiServerRestartIT {
 
       try (Controller controller = Controller.start(ControlPlane.get(),
           Map.of("resource-sync.kubeconfig", state.resolve("kubeconfig").toString()))) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> receiver.resyncs() > 0);
+        await().atMost(Duration.ofSeconds(240)).until(() -> receiver.resyncs() > 0);
         ExecutorService churn = Executors.newSingleThreadExecutor();
         AtomicBoolean churning = new AtomicBoolean(true);
         AtomicInteger round = new AtomicInteger();
@@ -73,16 +73,16 @@ class ApiServerRestartIT {
           }
         });
         try {
-          await().atMost(Duration.ofSeconds(30)).until(() -> round.get() > 100);
+          await().atMost(Duration.ofSeconds(120)).until(() -> round.get() > 100);
           cluster(env, "restart-apiserver");
           int restartedAt = round.get();
-          await().atMost(Duration.ofSeconds(60)).until(() -> round.get() > restartedAt + 100);
+          await().atMost(Duration.ofSeconds(240)).until(() -> round.get() > restartedAt + 100);
         } finally {
           churning.set(false);
           churn.shutdown();
-          churn.awaitTermination(30, TimeUnit.SECONDS);
+          churn.awaitTermination(120, TimeUnit.SECONDS);
         }
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1))
             .untilAsserted(() -> Records.assertReceiverMatchesCluster(receiver, client));
       }
     } finally {
@@ -95,7 +95,7 @@ class ApiServerRestartIT {
         .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "apiserver-restart-it", "cluster.log").toFile()));
     builder.environment().putAll(env);
     Process process = builder.start();
-    if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+    if (!process.waitFor(600, TimeUnit.SECONDS) || process.exitValue() != 0) {
       throw new IllegalStateException("hack/cluster.sh " + command + " failed");
     }
   }

@@ -42,7 +42,7 @@ class ControllerKilledIT {
       AtomicBoolean churning = new AtomicBoolean(true);
       AtomicInteger round = new AtomicInteger();
       try {
-        await().atMost(Duration.ofSeconds(90)).until(() -> receiver.resyncs() > 0);
+        await().atMost(Duration.ofSeconds(240)).until(() -> receiver.resyncs() > 0);
         churn.execute(() -> {
           while (churning.get()) {
             int i = round.getAndIncrement();
@@ -52,25 +52,25 @@ class ControllerKilledIT {
             }
           }
         });
-        await().atMost(Duration.ofSeconds(30)).until(() -> round.get() > 200);
-        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(120)).until(() -> round.get() > 200);
+        first.destroyForcibly().waitFor(120, TimeUnit.SECONDS);
         int killedAt = round.get();
-        await().atMost(Duration.ofSeconds(30)).until(() -> round.get() > killedAt + 200);
+        await().atMost(Duration.ofSeconds(120)).until(() -> round.get() > killedAt + 200);
       } finally {
         churning.set(false);
         churn.shutdown();
-        churn.awaitTermination(30, TimeUnit.SECONDS);
+        churn.awaitTermination(120, TimeUnit.SECONDS);
         first.destroyForcibly();
       }
       Process second = start(log.toFile());
       try {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1))
             .untilAsserted(() -> Records.assertReceiverMatchesCluster(receiver, client));
         assertThat(receiver.resyncs()).isGreaterThanOrEqualTo(2);
       } finally {
         client.resources(ResourceSyncConfig.class).inNamespace(NS).withName("killed").delete();
         second.destroy();
-        second.waitFor(60, TimeUnit.SECONDS);
+        second.waitFor(120, TimeUnit.SECONDS);
       }
     }
   }

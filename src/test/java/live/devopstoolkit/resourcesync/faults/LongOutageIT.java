@@ -19,7 +19,7 @@ class LongOutageIT {
   @Test
   void aTwoMinuteReceiverOutageDuringChurnEndsWithTheReceiverEqualToTheCluster() throws Exception {
     try (SyncFixture fixture = new SyncFixture("long-outage-it", "outage", 2)) {
-      fixture.awaitReceiverMatchesCluster(Duration.ofSeconds(60));
+      fixture.awaitReceiverMatchesCluster(Duration.ofSeconds(180));
       AtomicInteger changes = new AtomicInteger();
       ScheduledExecutorService churn = Executors.newSingleThreadScheduledExecutor();
       churn.scheduleAtFixedRate(() -> {
@@ -35,17 +35,17 @@ class LongOutageIT {
       try {
         fixture.receiver.stop();
         long down = System.nanoTime();
-        await().atMost(Duration.ofSeconds(60)).until(() ->
+        await().atMost(Duration.ofSeconds(180)).until(() ->
             "EndpointUnreachable".equals(Configs.readyReason(fixture.client, fixture.namespace, fixture.config)));
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
             .until(() -> System.nanoTime() - down >= Duration.ofMinutes(2).toNanos());
         fixture.receiver.restart();
-        await().atMost(Duration.ofSeconds(20)).until(() -> changes.get() > 1_200);
+        await().atMost(Duration.ofSeconds(180)).until(() -> changes.get() > 1_200);
       } finally {
         churn.shutdown();
-        churn.awaitTermination(30, TimeUnit.SECONDS);
+        churn.awaitTermination(120, TimeUnit.SECONDS);
       }
-      fixture.awaitReceiverMatchesCluster(Duration.ofSeconds(120));
+      fixture.awaitReceiverMatchesCluster(Duration.ofSeconds(300));
       assertThat(Configs.status(fixture.client, fixture.namespace, fixture.config).getSyncErrors()).isPositive();
     }
   }

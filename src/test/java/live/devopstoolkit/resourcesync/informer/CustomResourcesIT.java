@@ -110,18 +110,100 @@ class CustomResourcesIT {
     client.resource(crd).delete();
   }
 
+  @Test
+  void kindsServedOnlyByANonPreferredVersionOfTheirGroupAreSyncedToo() throws Exception {
+    CustomResourceDefinition alertmanagers = install("monitoring.example.com", "alertmanagers", "Alertmanager",
+        List.of("v1"));
+    CustomResourceDefinition configs = install("monitoring.example.com", "alertmanagerconfigs",
+        "AlertmanagerConfig", List.of("v1alpha1"));
+    client.genericKubernetesResources(context(alertmanagers, "v1")).inNamespace(NS).resource(object(
+        "monitoring.example.com/v1", "Alertmanager", "main", Map.of("team", "sre"), Map.of())).create();
+    client.genericKubernetesResources(context(configs, "v1alpha1")).inNamespace(NS).resource(object(
+        "monitoring.example.com/v1alpha1", "AlertmanagerConfig", "routes", Map.of("team", "sre"), Map.of())).create();
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      assertThat(receiver.records()).containsKeys(NS + ":monitoring.example.com/v1:Alertmanager:main",
+          NS + ":monitoring.example.com/v1alpha1:AlertmanagerConfig:routes");
+      Records.assertReceiverMatchesCluster(receiver, client);
+    });
+    client.resource(configs).delete();
+    client.resource(alertmanagers).delete();
+  }
+
+  @Test
+  void aKindWhosePreferredVersionChangesMovesToItWithoutLosingOrDuplicatingRecords() throws Exception {
+    CustomResourceDefinition crd = install("stages", "Stage", List.of("v1alpha1"));
+    List<String> names = java.util.stream.IntStream.range(0, 30).mapToObj(i -> "stage-" + i).toList();
+    for (String name : names) {
+      client.genericKubernetesResources(context(crd, "v1alpha1")).inNamespace(NS).resource(object(
+          "example.com/v1alpha1", "Stage", name, Map.of("app", "pipeline"), Map.of())).create();
+    }
+    String alpha = NS + ":example.com/v1alpha1:Stage:";
+    String ga = NS + ":example.com/v1:Stage:";
+    await().atMost(TIMEOUT).until(() -> names.stream().allMatch(n -> receiver.records().containsKey(alpha + n)));
+
+    List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    receiver.onRequest((request, millis) -> {
+      Map<String, JsonNode> held = receiver.records();
+      names.stream().filter(n -> !held.containsKey(alpha + n) && !held.containsKey(ga + n))
+          .forEach(n -> violations.add("no record of " + n + " after " + request));
+      request.path("deletes").forEach(d -> {
+        if ("example.com/v1".equals(d.path("apiVersion").asText())) {
+          violations.add("delete of an existing object's record: " + d);
+        }
+      });
+    });
+    try {
+      client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName()).edit(c -> {
+        var old = c.getSpec().getVersions().get(0);
+        old.setStorage(false);
+        c.getSpec().getVersions().add(new io.fabric8.kubernetes.api.model.apiextensions.v1
+            .CustomResourceDefinitionVersionBuilder(old).withName("v1").withStorage(true).build());
+        return c;
+      });
+      await().atMost(TIMEOUT).untilAsserted(() -> {
+        assertThat(receiver.records().keySet()).noneMatch(id -> id.startsWith(alpha));
+        assertThat(names).allMatch(n -> receiver.records().containsKey(ga + n));
+        Records.assertReceiverMatchesCluster(receiver, client);
+      });
+    } finally {
+      receiver.onRequest((request, millis) -> { });
+    }
+    assertThat(violations).isEmpty();
+    client.resource(crd).delete();
+  }
+
+  @Test
+  void theCrdInformerKeepsNoSchemas() throws Exception {
+    CustomResourceDefinition crd = install("schemas", "Schema", List.of("v1"));
+    SingleTypeConsumer crds = (SingleTypeConsumer) controller.camel().getRoute("discovery-on-crd-change").getConsumer();
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(crds.cached())
+        .anyMatch(c -> c.getMetadata().getName().equals(crd.getMetadata().getName())));
+    assertThat(crds.cached()).allSatisfy(c -> {
+      assertThat(c.getAdditionalProperties()).doesNotContainKeys("spec", "status");
+      assertThat(c.getMetadata().getName()).isNotEmpty();
+    });
+    client.resource(crd).delete();
+  }
+
   static CustomResourceDefinition install(String plural, String kind, List<String> versions) throws Exception {
+    return install("example.com", plural, kind, versions);
+  }
+
+  /** A CRD serving {@code versions}, the first of them stored. */
+  static CustomResourceDefinition install(String group, String plural, String kind, List<String> versions)
+      throws Exception {
+    KubernetesClient client = ControlPlane.get().client();
     StringBuilder yaml = new StringBuilder("""
         apiVersion: apiextensions.k8s.io/v1
         kind: CustomResourceDefinition
         metadata:
-          name: %s.example.com
+          name: %s.%s
         spec:
-          group: example.com
+          group: %s
           scope: Namespaced
           names: {plural: %s, singular: %s, kind: %s}
           versions:
-        """.formatted(plural, plural, kind.toLowerCase(), kind));
+        """.formatted(plural, group, group, plural, kind.toLowerCase(), kind));
     for (String version : versions) {
       yaml.append("""
             - name: %s
@@ -142,7 +224,7 @@ class CustomResourcesIT {
   }
 
   static ResourceDefinitionContext context(CustomResourceDefinition crd, String version) {
-    return new ResourceDefinitionContext.Builder().withGroup("example.com").withVersion(version)
+    return new ResourceDefinitionContext.Builder().withGroup(crd.getSpec().getGroup()).withVersion(version)
         .withKind(crd.getSpec().getNames().getKind()).withPlural(crd.getSpec().getNames().getPlural())
         .withNamespaced(true).build();
   }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The controller runs as a ServiceAccount that may read only the core group, its own CRD and CRDs:
- * every other type's first list is forbidden. Those types are reported and the rest still syncs.
+ * every other type's first list is forbidden. Those types are reported, Ready is False, the rest
+ * still syncs, and no resync is sent that would delete the forbidden types' records.
  */
 class ForbiddenTypesIT {
 
@@ -50,12 +51,14 @@ class ForbiddenTypesIT {
       await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
         assertThat(receiver.records()).containsKey(NS + ":v1:ConfigMap:visible");
         ResourceSyncConfigStatus status = Configs.status(client, NS, "restricted");
-        assertThat(Configs.readyReason(client, NS, "restricted")).isEqualTo("Synced");
+        assertThat(Configs.readyReason(client, NS, "restricted")).isEqualTo("TypesNotWatched");
         assertThat(Configs.ready(client, NS, "restricted").orElseThrow().getMessage())
+            .contains("the full resync waits until they can be listed")
             .contains("types not watched:").contains("apiservices.apiregistration.k8s.io (forbidden)");
         assertThat(status.getWatchedResourceTypes()).isBetween(10, 40);
       });
       assertThat(receiver.records().keySet()).noneMatch(id -> id.contains(":Deployment:"));
+      assertThat(receiver.resyncs()).isZero();
       client.resources(ResourceSyncConfig.class).inNamespace(NS).withName("restricted").delete();
     }
   }

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import live.devopstoolkit.resourcesync.delivery.SyncTarget;
 import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfig;
 import live.devopstoolkit.resourcesync.testing.Configs;
 import live.devopstoolkit.resourcesync.testing.ControlPlane;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class LeaderElectionIT {
 
   static final String NS = "leader-it";
-  static final String DELIVERY_ROUTE = "sync-delivery-leader-it-sync";
+  static final String DELIVERY_ROUTE = "sync-delivery-" + SyncTarget.routeSuffix("leader-it", "sync");
   final ControlPlane cluster = ControlPlane.get();
   final KubernetesClient client = cluster.client();
 
@@ -41,8 +42,8 @@ class LeaderElectionIT {
       Controller a = Controller.start(cluster, settings("replica-a"));
       Controller b = Controller.start(cluster, settings("replica-b"));
       try {
-        await().atMost(Duration.ofSeconds(60)).until(() -> syncing(a) || syncing(b));
-        await().atMost(Duration.ofSeconds(60))
+        await().atMost(Duration.ofSeconds(180)).until(() -> syncing(a) || syncing(b));
+        await().atMost(Duration.ofSeconds(180))
             .untilAsserted(() -> Records.assertReceiverMatchesCluster(receiver, client));
         assertThat(syncing(a) && syncing(b)).as("both replicas syncing").isFalse();
         Controller leader = syncing(a) ? a : b;
@@ -51,10 +52,10 @@ class LeaderElectionIT {
         // A dead leader's pod goes away (or turns unready), which is what the others wait for.
         leader.close();
         client.pods().inNamespace(NS).withName(leader == a ? "replica-a" : "replica-b").delete();
-        await().atMost(Duration.ofSeconds(60)).until(() -> syncing(follower));
+        await().atMost(Duration.ofSeconds(180)).until(() -> syncing(follower));
         client.configMaps().inNamespace(NS).resource(new ConfigMapBuilder().withNewMetadata()
             .withName("after-handover").endMetadata().build()).create();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> {
           assertThat(receiver.records()).containsKey(NS + ":v1:ConfigMap:after-handover");
           Records.assertReceiverMatchesCluster(receiver, client);
         });

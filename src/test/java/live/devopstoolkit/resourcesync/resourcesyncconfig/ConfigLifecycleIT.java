@@ -13,12 +13,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import live.devopstoolkit.resourcesync.delivery.SyncTarget;
 import live.devopstoolkit.resourcesync.testing.ClusterState;
 import live.devopstoolkit.resourcesync.testing.ControlPlane;
 import live.devopstoolkit.resourcesync.testing.Configs;
 import live.devopstoolkit.resourcesync.testing.Controller;
 import live.devopstoolkit.resourcesync.testing.ProtocolReceiver;
 import live.devopstoolkit.resourcesync.testing.Records;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.RouteTemplateDefinition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,7 +149,8 @@ class ConfigLifecycleIT {
       assertThat(first.unauthorized() + second.unauthorized()).isZero();
 
       client.resources(ResourceSyncConfig.class).inNamespace(ns).withName("second").delete();
-      await().atMost(TIMEOUT).until(() -> controller.camel().getRoute("sync-delivery-two-receivers-second") == null);
+      await().atMost(TIMEOUT).until(() -> controller.camel()
+          .getRoute("sync-delivery-" + SyncTarget.routeSuffix("two-receivers", "second")) == null);
       int before = second.requests().size();
       client.configMaps().inNamespace(ns).resource(new ConfigMapBuilder().withNewMetadata().withName("only-first")
           .endMetadata().build()).create();
@@ -155,6 +159,76 @@ class ConfigLifecycleIT {
       assertThat(eventReasons(ns, "second")).contains("SyncStopped");
       client.resources(ResourceSyncConfig.class).inNamespace(ns).withName("first").delete();
     }
+  }
+
+  @Test
+  void aFailedReconcileIsReportedAndRetriedUntilItSucceeds() throws Exception {
+    String ns = "retried";
+    cluster.createNamespace(ns);
+    ModelCamelContext camel = (ModelCamelContext) controller.camel();
+    RouteTemplateDefinition template = camel.getRouteTemplateDefinition("sync-resync");
+    try (ProtocolReceiver receiver = new ProtocolReceiver("retried")) {
+      Configs.secret(client, ns, "mcp-credentials", "retried");
+      camel.removeRouteTemplateDefinition(template);
+      try {
+        Configs.apply(client, ns, "retried", receiver.endpoint(), "mcp-credentials", 1);
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+          assertThat(Configs.readyReason(client, ns, "retried")).isEqualTo("ReconcileFailed");
+          assertThat(Configs.status(client, ns, "retried").getActive()).isFalse();
+        });
+        assertThat(controller.camel().getRoute("sync-delivery-" + SyncTarget.routeSuffix(ns, "retried"))).isNull();
+      } finally {
+        camel.addRouteTemplateDefinition(template);
+      }
+      await().atMost(TIMEOUT).untilAsserted(() -> {
+        assertThat(Configs.readyReason(client, ns, "retried")).isEqualTo("Synced");
+        assertThat(Configs.status(client, ns, "retried").getActive()).isTrue();
+      });
+      client.resources(ResourceSyncConfig.class).inNamespace(ns).withName("retried").delete();
+    }
+  }
+
+  @Test
+  void stoppedRoutesShowAsInactive() throws Exception {
+    String ns = "stopped-routes";
+    cluster.createNamespace(ns);
+    try (ProtocolReceiver receiver = new ProtocolReceiver("stopped")) {
+      Configs.secret(client, ns, "mcp-credentials", "stopped");
+      Configs.apply(client, ns, "stopped", receiver.endpoint(), "mcp-credentials", 1);
+      await().atMost(TIMEOUT).until(() -> "Synced".equals(Configs.readyReason(client, ns, "stopped")));
+      String delivery = "sync-delivery-" + SyncTarget.routeSuffix(ns, "stopped");
+      controller.camel().getRouteController().stopRoute(delivery);
+      await().atMost(TIMEOUT).untilAsserted(() -> {
+        assertThat(Configs.status(client, ns, "stopped").getActive()).isFalse();
+        assertThat(Configs.readyReason(client, ns, "stopped")).isEqualTo("Stopped");
+      });
+      controller.camel().getRouteController().startRoute(delivery);
+      await().atMost(TIMEOUT).untilAsserted(() -> {
+        assertThat(Configs.status(client, ns, "stopped").getActive()).isTrue();
+        assertThat(Configs.readyReason(client, ns, "stopped")).isEqualTo("Synced");
+      });
+      client.resources(ResourceSyncConfig.class).inNamespace(ns).withName("stopped").delete();
+    }
+  }
+
+  @Test
+  void syncErrorsCountOnAfterAControllerRestart() throws Exception {
+    String ns = "counting";
+    cluster.createNamespace(ns);
+    Configs.secret(client, ns, "mcp-credentials", "counting");
+    Configs.apply(client, ns, "counting", "http://127.0.0.1:1/api/v1/resources/sync", "mcp-credentials", 1);
+    await().atMost(TIMEOUT).until(() -> errors(ns, "counting") >= 10);
+    controller.close();
+    long before = errors(ns, "counting");
+    controller = Controller.start(cluster, Map.of());
+    await().atMost(TIMEOUT).until(() -> errors(ns, "counting") != before);
+    assertThat(errors(ns, "counting")).isGreaterThan(before);
+    client.resources(ResourceSyncConfig.class).inNamespace(ns).withName("counting").delete();
+  }
+
+  static long errors(String ns, String name) {
+    Long errors = Configs.status(client, ns, name).getSyncErrors();
+    return errors == null ? 0 : errors;
   }
 
   @Test

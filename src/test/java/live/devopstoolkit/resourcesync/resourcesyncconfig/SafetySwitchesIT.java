@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.Map;
+import live.devopstoolkit.resourcesync.delivery.SyncTarget;
 import live.devopstoolkit.resourcesync.testing.Configs;
 import live.devopstoolkit.resourcesync.testing.ControlPlane;
 import live.devopstoolkit.resourcesync.testing.Controller;
@@ -48,7 +49,8 @@ class SafetySwitchesIT {
       assertThat(Configs.readyReason(client, "untrusted", "exfiltrate")).isEqualTo("NamespaceNotAllowed");
       assertThat(Configs.status(client, "untrusted", "exfiltrate").getActive()).isFalse();
     });
-    assertThat(controller.camel().getRoute("sync-delivery-untrusted-exfiltrate")).isNull();
+    assertThat(controller.camel().getRoute("sync-delivery-" + SyncTarget.routeSuffix("untrusted", "exfiltrate")))
+        .isNull();
     assertThat(receiver.requests()).isEmpty();
     client.resources(ResourceSyncConfig.class).inNamespace("untrusted").withName("exfiltrate").delete();
   }
@@ -69,7 +71,7 @@ class SafetySwitchesIT {
 
     Configs.apply(client, "trusted", "moving", "https://collector.example.com/sync", "mcp-credentials", 1);
     await().atMost(TIMEOUT).until(() -> "EndpointNotAllowed".equals(Configs.readyReason(client, "trusted", "moving")));
-    assertThat(controller.camel().getRoute("sync-delivery-trusted-moving")).isNull();
+    assertThat(controller.camel().getRoute("sync-delivery-" + SyncTarget.routeSuffix("trusted", "moving"))).isNull();
     client.resources(ResourceSyncConfig.class).inNamespace("trusted").withName("moving").delete();
   }
 }

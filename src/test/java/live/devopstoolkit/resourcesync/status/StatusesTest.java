@@ -60,11 +60,44 @@ class StatusesTest {
   }
 
   @Test
-  void typesThatCannotBeWatchedAreNamed() {
+  void typesThatCannotBeWatchedMakeItNotReadyAndAreNamed() {
     SyncStatus sync = new SyncStatus();
     sync.delivered(T0, true);
     StatusFacts facts = new StatusFacts(true, 50, true, null, Map.of("secrets", "forbidden"), 120, 1, sync);
-    assertThat(ready(Statuses.of(facts, null, T0)).getMessage()).endsWith("; 1 types not watched: secrets (forbidden)");
+    Condition ready = ready(Statuses.of(facts, null, T0));
+    assertThat(ready.getStatus()).isEqualTo("False");
+    assertThat(ready.getReason()).isEqualTo("TypesNotWatched");
+    assertThat(ready.getMessage()).doesNotContain("resync waits")
+        .endsWith("; 1 types not watched: secrets (forbidden)");
+  }
+
+  @Test
+  void aTypeThatNeverListedSaysTheResyncWaits() {
+    StatusFacts facts = new StatusFacts(true, 50, false, null, Map.of("secrets", "forbidden"), 120, 1,
+        new SyncStatus());
+    Condition ready = ready(Statuses.of(facts, null, T0));
+    assertThat(ready.getReason()).isEqualTo("TypesNotWatched");
+    assertThat(ready.getMessage()).contains("the full resync waits until they can be listed");
+  }
+
+  @Test
+  void stoppedRoutesMakeItInactiveAndNotReady() {
+    SyncStatus sync = new SyncStatus();
+    sync.delivered(T0, true);
+    ResourceSyncConfigStatus status = Statuses.of(new StatusFacts(false, 50, true, null, Map.of(), 120, 1, sync),
+        null, T0);
+    assertThat(status.getActive()).isFalse();
+    assertThat(ready(status).getReason()).isEqualTo("Stopped");
+  }
+
+  @Test
+  void errorsCountOnFromTheStatusWrittenBefore() {
+    SyncStatus sync = new SyncStatus();
+    sync.resume(7L, "cannot reach http://mcp");
+    sync.requestFailed("HTTP 500");
+    ResourceSyncConfigStatus status = Statuses.of(facts(true, sync), null, T0);
+    assertThat(status.getSyncErrors()).isEqualTo(8);
+    assertThat(status.getLastError()).isEqualTo("HTTP 500");
   }
 
   @Test

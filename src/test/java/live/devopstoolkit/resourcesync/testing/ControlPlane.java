@@ -35,7 +35,7 @@ public final class ControlPlane {
     server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
         .withApiServerVersion(KUBE_VERSION)
         .withOfflineMode(true)
-        .withStartupTimeout(120_000)
+        .withStartupTimeout(300_000)
         .build());
     server.start();
     String yaml = server.getKubeConfigYaml();
@@ -58,7 +58,7 @@ public final class ControlPlane {
   public static void awaitEstablished(KubernetesClient client, CustomResourceDefinition crd) {
     client.resource(crd).waitUntilCondition(c -> c != null && c.getStatus() != null
         && c.getStatus().getConditions() != null && c.getStatus().getConditions().stream()
-        .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())), 60, TimeUnit.SECONDS);
+        .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())), 120, TimeUnit.SECONDS);
   }
 
   public static synchronized ControlPlane get() {

@@ -29,7 +29,8 @@ public final class SyncFixture implements AutoCloseable {
     Configs.secret(client, namespace, "mcp-credentials", namespace + "-token");
     controller = Controller.start(cluster, Map.of());
     Configs.apply(client, namespace, config, receiver.endpoint(), "mcp-credentials", debounceSeconds);
-    await().atMost(Duration.ofSeconds(60)).until(() -> "Synced".equals(Configs.readyReason(client, namespace, config)));
+    await().atMost(Duration.ofSeconds(180))
+        .until(() -> "Synced".equals(Configs.readyReason(client, namespace, config)));
   }
 
   public void awaitReceiverMatchesCluster(Duration timeout) {

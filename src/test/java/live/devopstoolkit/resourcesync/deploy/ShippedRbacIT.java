@@ -6,14 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -112,11 +107,11 @@ class ShippedRbacIT {
     cluster.createNamespace(NS);
     client.configMaps().inNamespace(NS).resource(new ConfigMapBuilder().withNewMetadata().withName("rbac-it")
         .addToLabels("app", "rbac-it").endMetadata().build()).serverSideApply();
-    runningPod("rbac-it");
+    cluster.replicaPod(NS, "rbac-it", Map.of("app.kubernetes.io/name", "dot-ai-controller"), true);
     receiver = new ProtocolReceiver("rbac-token");
     Configs.secret(client, NS, "mcp-credentials", "rbac-token");
     Map<String, String> overrides = new HashMap<>(settings);
-    overrides.put("resource-sync.kubeconfig", serviceAccountKubeconfig().toString());
+    overrides.put("resource-sync.kubeconfig", cluster.serviceAccountKubeconfig(NS, ACCOUNT).toString());
     overrides.putIfAbsent("resource-sync.allowed-namespaces", NS);
     overrides.put("resource-sync.leader-election.enabled", "true");
     overrides.put("resource-sync.leader-election.namespace", NS);
@@ -124,32 +119,5 @@ class ShippedRbacIT {
     controller = Controller.start(cluster, overrides);
     Configs.apply(client, NS, "rbac", receiver.endpoint(), "mcp-credentials", 1);
     await().atMost(Duration.ofSeconds(120)).until(() -> "Synced".equals(Configs.readyReason(client, NS, "rbac")));
-  }
-
-  Path serviceAccountKubeconfig() throws Exception {
-    String token = client.serviceAccounts().inNamespace(NS).withName(ACCOUNT).tokenRequest(
-        new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build()).getStatus().getToken();
-    String server = cluster.kubeconfigYaml().lines().filter(l -> l.trim().startsWith("server:")).findFirst()
-        .orElseThrow().trim().substring("server:".length()).trim();
-    Path kubeconfig = Files.createTempFile("service-account", ".yaml");
-    Files.writeString(kubeconfig, """
-        apiVersion: v1
-        kind: Config
-        clusters: [{name: test, cluster: {server: %s, insecure-skip-tls-verify: true}}]
-        users: [{name: controller, user: {token: %s}}]
-        contexts: [{name: test, context: {cluster: test, user: controller, namespace: %s}}]
-        current-context: test
-        """.formatted(server, token, NS));
-    return kubeconfig;
-  }
-
-  void runningPod(String name) {
-    Pod pod = client.pods().inNamespace(NS).resource(new PodBuilder().withNewMetadata().withName(name)
-        .addToLabels("app.kubernetes.io/name", "dot-ai-controller").endMetadata()
-        .withNewSpec().addNewContainer().withName("controller").withImage("resource-sync-controller:0.1.0")
-        .endContainer().endSpec().build()).serverSideApply();
-    pod.setStatus(new PodBuilder().withNewStatus().withPhase("Running").addNewCondition().withType("Ready")
-        .withStatus("True").endCondition().endStatus().build().getStatus());
-    client.pods().inNamespace(NS).resource(pod).updateStatus();
   }
 }

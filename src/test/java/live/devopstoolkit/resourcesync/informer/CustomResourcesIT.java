@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import live.devopstoolkit.resourcesync.discovery.ResourceType;
 import live.devopstoolkit.resourcesync.testing.ControlPlane;
 import live.devopstoolkit.resourcesync.testing.Controller;

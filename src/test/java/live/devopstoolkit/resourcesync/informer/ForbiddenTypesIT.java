@@ -7,9 +7,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -85,20 +83,6 @@ class ForbiddenTypesIT {
         roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: forbidden-it}
         subjects: [{kind: ServiceAccount, name: restricted, namespace: %s}]
         """.formatted(NS), HasMetadata.class)).serverSideApply();
-    String token = client.serviceAccounts().inNamespace(NS).withName("restricted").tokenRequest(
-        new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build()).getStatus().getToken();
-    String admin = cluster.kubeconfigYaml();
-    String server = admin.lines().filter(l -> l.trim().startsWith("server:")).findFirst().orElseThrow().trim()
-        .substring("server:".length()).trim();
-    Path kubeconfig = Files.createTempFile("restricted", ".yaml");
-    Files.writeString(kubeconfig, """
-        apiVersion: v1
-        kind: Config
-        clusters: [{name: test, cluster: {server: %s, insecure-skip-tls-verify: true}}]
-        users: [{name: restricted, user: {token: %s}}]
-        contexts: [{name: test, context: {cluster: test, user: restricted}}]
-        current-context: test
-        """.formatted(server, token));
-    return kubeconfig;
+    return cluster.serviceAccountKubeconfig(NS, "restricted");
   }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +33,7 @@ class LeaderElectionIT {
   @Test
   void onlyTheLeaderSyncsAndTheOtherReplicaTakesOver() throws Exception {
     cluster.createNamespace(NS);
-    List.of("replica-a", "replica-b").forEach(this::runningPod);
+    List.of("replica-a", "replica-b").forEach(pod -> cluster.replicaPod(NS, pod, Map.of("app", "leader-it"), true));
     try (ProtocolReceiver receiver = new ProtocolReceiver("leader")) {
       Configs.secret(client, NS, "mcp-credentials", "leader");
       Configs.apply(client, NS, "sync", receiver.endpoint(), "mcp-credentials", 1);
@@ -79,15 +77,5 @@ class LeaderElectionIT {
         "resource-sync.leader-election.lease-duration-millis", "4000",
         "resource-sync.leader-election.renew-deadline-millis", "3000",
         "resource-sync.leader-election.retry-period-millis", "1000");
-  }
-
-  void runningPod(String name) {
-    Pod pod = client.pods().inNamespace(NS).resource(new PodBuilder().withNewMetadata().withName(name)
-        .addToLabels("app", "leader-it").endMetadata()
-        .withNewSpec().addNewContainer().withName("controller").withImage("resource-sync-controller:0.1.0")
-        .endContainer().endSpec().build()).serverSideApply();
-    pod.setStatus(new PodBuilder().withNewStatus().withPhase("Running").addNewCondition().withType("Ready")
-        .withStatus("True").endCondition().endStatus().build().getStatus());
-    client.pods().inNamespace(NS).resource(pod).updateStatus();
   }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.Map;
@@ -34,8 +32,8 @@ class LeadershipRegainedIT {
   @Test
   void aReplicaThatLeadsAgainConvergesAndForgetsDeletedConfigs() throws Exception {
     cluster.createNamespace(NS);
-    pod("replica-a", true);
-    pod("replica-b", true);
+    cluster.replicaPod(NS, "replica-a", Map.of("app", "regained-it"), true);
+    cluster.replicaPod(NS, "replica-b", Map.of("app", "regained-it"), true);
     try (ProtocolReceiver kept = new ProtocolReceiver("kept"); ProtocolReceiver gone = new ProtocolReceiver("gone")) {
       Configs.secret(client, NS, "kept-credentials", "kept");
       Configs.secret(client, NS, "gone-credentials", "gone");
@@ -55,7 +53,7 @@ class LeadershipRegainedIT {
         Controller other = first == a ? b : a;
         String firstPod = first == a ? "replica-a" : "replica-b";
 
-        pod(firstPod, false);
+        cluster.replicaPod(NS, firstPod, Map.of("app", "regained-it"), false);
         await().atMost(TIMEOUT).until(() -> leading(other) && !leading(first));
         client.resources(ResourceSyncConfig.class).inNamespace(NS).withName("gone").delete();
         await().atMost(TIMEOUT).until(() -> !hasPipelineRoutes(other, "gone"));
@@ -65,7 +63,7 @@ class LeadershipRegainedIT {
         client.configMaps().inNamespace(NS).withName("deleted-while-away").delete();
         await().atMost(TIMEOUT).untilAsserted(() -> Records.assertReceiverMatchesCluster(kept, client));
 
-        pod(firstPod, true);
+        cluster.replicaPod(NS, firstPod, Map.of("app", "regained-it"), true);
         other.close();
         client.pods().inNamespace(NS).withName(first == a ? "replica-b" : "replica-a").delete();
         await().atMost(TIMEOUT).until(() -> leading(first));
@@ -106,16 +104,5 @@ class LeadershipRegainedIT {
   void configMap(String name, String value) {
     client.configMaps().inNamespace(NS).resource(new ConfigMapBuilder().withNewMetadata().withName(name)
         .addToLabels("version", value).endMetadata().build()).serverSideApply();
-  }
-
-  /** A replica's Pod, running and ready or not: all Camel's cluster service reads of it. */
-  void pod(String name, boolean ready) {
-    Pod pod = client.pods().inNamespace(NS).resource(new PodBuilder().withNewMetadata().withName(name)
-        .addToLabels("app", "regained-it").endMetadata()
-        .withNewSpec().addNewContainer().withName("controller").withImage("resource-sync-controller:0.1.0")
-        .endContainer().endSpec().build()).serverSideApply();
-    pod.setStatus(new PodBuilder().withNewStatus().withPhase("Running").addNewCondition().withType("Ready")
-        .withStatus(ready ? "True" : "False").endCondition().endStatus().build().getStatus());
-    client.pods().inNamespace(NS).resource(pod).updateStatus();
   }
 }

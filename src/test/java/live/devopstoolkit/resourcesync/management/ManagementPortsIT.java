@@ -3,8 +3,6 @@ package live.devopstoolkit.resourcesync.management;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.ext.web.Route;
@@ -63,7 +61,7 @@ class ManagementPortsIT {
     cluster.createNamespace(NS);
     client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("canary")
         .endMetadata().addToStringData("password", CANARY).build()).serverSideApply();
-    runningPod("security-it");
+    cluster.replicaPod(NS, "security-it", Map.of("app.kubernetes.io/name", "dot-ai-controller"), true);
     Set<Integer> portsBefore = ListeningPorts.ofThisProcess();
     Map<String, String> settings = new HashMap<>(DeploymentEnvironment.overrides());
     assertThat(settings).containsEntry("resource-sync.leader-election.enabled", "true");
@@ -188,16 +186,6 @@ class ManagementPortsIT {
     Set<String> uris = new HashSet<>();
     camel.getEndpoints().forEach(e -> uris.add(e.getEndpointUri()));
     return uris;
-  }
-
-  void runningPod(String name) {
-    Pod pod = client.pods().inNamespace(NS).resource(new PodBuilder().withNewMetadata().withName(name)
-        .addToLabels("app.kubernetes.io/name", "dot-ai-controller").endMetadata()
-        .withNewSpec().addNewContainer().withName("controller").withImage("resource-sync-controller:0.1.0")
-        .endContainer().endSpec().build()).serverSideApply();
-    pod.setStatus(new PodBuilder().withNewStatus().withPhase("Running").addNewCondition().withType("Ready")
-        .withStatus("True").endCondition().endStatus().build().getStatus());
-    client.pods().inNamespace(NS).resource(pod).updateStatus();
   }
 
   /**

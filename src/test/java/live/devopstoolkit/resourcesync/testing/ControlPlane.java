@@ -3,6 +3,9 @@ package live.devopstoolkit.resourcesync.testing;
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -12,6 +15,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -86,6 +90,38 @@ public final class ControlPlane {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A kubeconfig for this server that authenticates as a ServiceAccount, with a fresh token. */
+  public Path serviceAccountKubeconfig(String namespace, String account) throws IOException {
+    String token = client.serviceAccounts().inNamespace(namespace).withName(account).tokenRequest(
+        new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build()).getStatus().getToken();
+    String server = kubeconfigYaml().lines().filter(l -> l.trim().startsWith("server:")).findFirst().orElseThrow()
+        .trim().substring("server:".length()).trim();
+    Path file = Files.createTempFile(account, ".yaml");
+    Files.writeString(file, """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: test, cluster: {server: %s, insecure-skip-tls-verify: true}}]
+        users: [{name: %s, user: {token: %s}}]
+        contexts: [{name: test, context: {cluster: test, user: %s, namespace: %s}}]
+        current-context: test
+        """.formatted(server, account, token, account, namespace));
+    return file;
+  }
+
+  /**
+   * A controller replica's Pod, running and ready or not. The API server has no kubelet, so the Pod
+   * is an object whose status says so, which is all Camel's cluster service reads.
+   */
+  public void replicaPod(String namespace, String name, Map<String, String> labels, boolean ready) {
+    Pod pod = client.pods().inNamespace(namespace).resource(new PodBuilder().withNewMetadata().withName(name)
+        .addToLabels(labels).endMetadata()
+        .withNewSpec().addNewContainer().withName("controller").withImage("resource-sync-controller:0.1.0")
+        .endContainer().endSpec().build()).serverSideApply();
+    pod.setStatus(new PodBuilder().withNewStatus().withPhase("Running").addNewCondition().withType("Ready")
+        .withStatus(ready ? "True" : "False").endCondition().endStatus().build().getStatus());
+    client.pods().inNamespace(namespace).resource(pod).updateStatus();
   }
 
   public void createNamespace(String name) {

@@ -33,7 +33,7 @@ import live.devopstoolkit.resourcesync.receiver.ReceiverStore;
 import live.devopstoolkit.resourcesync.resourcesyncconfig.ConfigPolicy;
 import live.devopstoolkit.resourcesync.resourcesyncconfig.ConfigReconciler;
 import live.devopstoolkit.resourcesync.resourcesyncconfig.StatusWriter;
-import live.devopstoolkit.resourcesync.status.EventRecorder;
+import live.devopstoolkit.resourcesync.resourcesyncconfig.EventRecorder;
 import live.devopstoolkit.resourcesync.status.SyncMetrics;
 import live.devopstoolkit.resourcesync.status.SyncReadiness;
 import org.apache.camel.CamelConfiguration;

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import live.devopstoolkit.resourcesync.delivery.Pipeline;
 import live.devopstoolkit.resourcesync.delivery.Pipelines;
 import live.devopstoolkit.resourcesync.delivery.SyncTarget;
-import live.devopstoolkit.resourcesync.status.EventRecorder;
 import java.time.Clock;
 import live.devopstoolkit.resourcesync.status.ReadyReason;
 import org.apache.camel.CamelContext;
@@ -73,7 +72,7 @@ public class ConfigReconciler {
     SyncTarget target = null;
     try {
       ResourceSyncConfig config = serialization.convertValue(object, ResourceSyncConfig.class);
-      target = SyncTarget.of(config);
+      target = targetOf(config);
       apply(target, config.getStatus());
       retries.succeeded(key);
     } catch (Exception e) {
@@ -230,6 +229,16 @@ public class ConfigReconciler {
     return TEMPLATES.stream().map(template -> camel.getRouteController().getRouteStatus(routeId(template, target)))
         .noneMatch(status -> status != null
             && (status.isStopping() || status.isStopped() || status.isSuspending() || status.isSuspended()));
+  }
+
+  /** What the delivery side needs of a config, as of this generation of its spec. */
+  static SyncTarget targetOf(ResourceSyncConfig config) {
+    ResourceSyncConfigSpec spec = config.getSpec();
+    Long generation = config.getMetadata().getGeneration();
+    return new SyncTarget(config.getMetadata().getNamespace(), config.getMetadata().getName(),
+        config.getMetadata().getUid(), spec.getMcpEndpoint(), spec.getMcpAuthSecretRef().getName(),
+        spec.getMcpAuthSecretRef().getKey(), spec.debounceWindow(), spec.resyncInterval(),
+        generation == null ? 0 : generation);
   }
 
   static String routeId(String template, SyncTarget target) {

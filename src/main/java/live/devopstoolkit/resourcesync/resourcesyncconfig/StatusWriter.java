@@ -13,11 +13,8 @@ import live.devopstoolkit.resourcesync.delivery.Pipeline;
 import live.devopstoolkit.resourcesync.delivery.Pipelines;
 import live.devopstoolkit.resourcesync.delivery.SyncTarget;
 import live.devopstoolkit.resourcesync.informer.InformerRegistry;
-import live.devopstoolkit.resourcesync.status.EventRecorder;
 import live.devopstoolkit.resourcesync.status.ReadyCondition;
 import live.devopstoolkit.resourcesync.status.ReadyReason;
-import live.devopstoolkit.resourcesync.status.StatusFacts;
-import live.devopstoolkit.resourcesync.status.Statuses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

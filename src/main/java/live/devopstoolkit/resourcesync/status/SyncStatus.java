@@ -10,7 +10,7 @@ import java.time.Instant;
 public final class SyncStatus {
 
   /** Status messages are cut to this length; receivers can answer with whole HTML pages. */
-  static final int MAX_ERROR_LENGTH = 512;
+  public static final int MAX_ERROR_LENGTH = 512;
 
   private long syncErrors;
   private String lastError;
@@ -82,7 +82,7 @@ public final class SyncStatus {
     return resynced;
   }
 
-  static String truncate(String message) {
+  public static String truncate(String message) {
     if (message == null || message.length() <= MAX_ERROR_LENGTH) {
       return message;
     }

@@ -1,11 +1,13 @@
-package live.devopstoolkit.resourcesync.status;
+package live.devopstoolkit.resourcesync.resourcesyncconfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Instant;
 import java.util.Map;
-import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfigStatus;
+import live.devopstoolkit.resourcesync.status.ReadyCondition;
+import live.devopstoolkit.resourcesync.status.ReadyReason;
+import live.devopstoolkit.resourcesync.status.SyncStatus;
 import org.junit.jupiter.api.Test;
 
 class StatusesTest {

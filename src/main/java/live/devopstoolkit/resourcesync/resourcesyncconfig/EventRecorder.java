@@ -1,4 +1,4 @@
-package live.devopstoolkit.resourcesync.status;
+package live.devopstoolkit.resourcesync.resourcesyncconfig;
 
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import live.devopstoolkit.resourcesync.delivery.SyncTarget;
-import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

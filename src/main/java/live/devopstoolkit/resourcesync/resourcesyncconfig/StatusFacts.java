@@ -1,6 +1,7 @@
-package live.devopstoolkit.resourcesync.status;
+package live.devopstoolkit.resourcesync.resourcesyncconfig;
 
 import java.util.Map;
+import live.devopstoolkit.resourcesync.status.SyncStatus;
 
 /**
  * What is true of one pipeline right now, gathered for {@link Statuses#of}: whether its routes run,

@@ -1,4 +1,4 @@
-package live.devopstoolkit.resourcesync.status;
+package live.devopstoolkit.resourcesync.resourcesyncconfig;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Instant;
@@ -6,7 +6,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfigStatus;
+import live.devopstoolkit.resourcesync.status.ReadyCondition;
+import live.devopstoolkit.resourcesync.status.ReadyReason;
+import live.devopstoolkit.resourcesync.status.SyncStatus;
 
 /**
  * Turns the facts about a pipeline into its status. Pure, so the rules for Ready are tested without

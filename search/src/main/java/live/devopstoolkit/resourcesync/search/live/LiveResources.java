@@ -52,7 +52,8 @@ public final class LiveResources {
         throw new IllegalArgumentException("not allowed to read " + parts[2] + " " + parts[3]
             + ": the search server's service account lacks get on that kind");
       }
-      throw new IllegalArgumentException("cannot read " + parts[2] + " " + parts[3] + ": " + e.getMessage());
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new IllegalArgumentException("cannot read " + parts[2] + " " + parts[3] + ": " + cause.getMessage());
     }
     if (object == null) {
       throw new IllegalArgumentException(parts[2] + " " + parts[3] + " not found"

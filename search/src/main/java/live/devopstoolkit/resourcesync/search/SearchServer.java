@@ -42,6 +42,7 @@ public final class SearchServer implements AutoCloseable {
   private final LuceneInventoryIndex index;
   private final Server jetty;
   private final McpSyncServer mcp;
+  private final HttpServletStreamableServerTransportProvider transport;
   private final KubernetesClient kubernetes;
 
   /** {@code kubernetes} reads live state for get_resource; null leaves that tool answering that it cannot. */
@@ -55,7 +56,7 @@ public final class SearchServer implements AutoCloseable {
     LOG.info("event=index-opened dir={} records={} ms={}", settings.indexDir(), index.size(),
         (System.nanoTime() - start) / 1_000_000);
     ResourceSearch search = new ResourceSearch(index);
-    HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
+    transport = HttpServletStreamableServerTransportProvider.builder()
         .jsonMapper(new JacksonMcpJsonMapper(Json.MAPPER)).mcpEndpoint("/mcp").build();
     mcp = McpServer.sync(transport).serverInfo("resource-sync-search", "0.1.0")
         .instructions("Answers questions about the resources of a Kubernetes cluster: find them with "
@@ -104,6 +105,7 @@ public final class SearchServer implements AutoCloseable {
   public void close() throws Exception {
     mcp.closeGracefully();
     jetty.stop();
+    transport.destroy();
     if (kubernetes != null) {
       kubernetes.close();
     }

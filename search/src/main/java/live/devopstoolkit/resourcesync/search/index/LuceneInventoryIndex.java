@@ -89,7 +89,7 @@ public final class LuceneInventoryIndex implements InventoryIndex {
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final Object writeLock = new Object();
   private volatile double keywordWeight = 1.0;
-  private volatile double vectorWeight = 1.0;
+  private volatile double vectorWeight = 1.3;
 
   public LuceneInventoryIndex(Path path, Embedder embedder) {
     this.embedder = embedder;

@@ -24,6 +24,9 @@ public final class ResourceText {
   private static final Set<String> NOISE_KEYS = Set.of("pod-template-hash", "controller-revision-hash",
       "statefulset.kubernetes.io/pod-name", "pod-template-generation", "controller-uid", "batch.kubernetes.io/controller-uid",
       "apps.kubernetes.io/pod-index", "batch.kubernetes.io/job-name", "job-name");
+  /** Labels every Helm release carries; they say how a thing was installed, not what it is. */
+  private static final Set<String> INSTALL_KEYS = Set.of("app.kubernetes.io/managed-by", "helm.sh/chart",
+      "app.kubernetes.io/version", "chart", "heritage");
   private static final Pattern NOISE_VALUE = Pattern.compile("[0-9a-f]{8,}|v?\\d+([.\\-_]\\d+)*([.\\-+][0-9a-z.]+)?");
   private static final Pattern WORD_SPLIT = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Pattern CAMEL = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
@@ -45,7 +48,7 @@ public final class ResourceText {
     if (!r.group().isEmpty()) {
       text.append(", group ").append(words(r.group()));
     }
-    List<String> labels = labelPhrases(r.labels());
+    List<String> labels = labelPhrases(r.labels(), words(r.name()));
     if (!labels.isEmpty()) {
       text.append(". ").append(String.join(", ", labels));
     }
@@ -96,11 +99,14 @@ public final class ResourceText {
     }
   }
 
-  private static List<String> labelPhrases(Map<String, String> labels) {
+  /** Label phrases worth embedding: not install bookkeeping, not a repeat of the name or another label. */
+  private static List<String> labelPhrases(Map<String, String> labels, String nameWords) {
     List<String> phrases = new ArrayList<>();
     Set<String> seenValues = new LinkedHashSet<>();
+    seenValues.add(nameWords);
     labels.forEach((key, value) -> {
-      if (NOISE_KEYS.contains(key) || value.isEmpty() || NOISE_VALUE.matcher(value).matches()) {
+      if (NOISE_KEYS.contains(key) || INSTALL_KEYS.contains(key) || value.isEmpty()
+          || NOISE_VALUE.matcher(value).matches()) {
         return;
       }
       String valueWords = words(value);

@@ -25,7 +25,14 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.io.InputStream;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -122,6 +129,33 @@ class McpToolsIT {
 
   private static String text(CallToolResult result) {
     return ((TextContent) result.content().get(0)).text();
+  }
+
+  @Test
+  void theSearchManifestsAreAcceptedByTheApiServerAndMatchTheGuidesEndpoint() throws Exception {
+    List<HasMetadata> objects = new ArrayList<>();
+    for (String file : List.of("namespace.yaml", "rbac.yaml", "deployment.yaml")) {
+      try (InputStream in = Files.newInputStream(Path.of("../config/search", file))) {
+        objects.addAll(admin.load(in).items());
+      }
+    }
+    for (HasMetadata object : objects) {
+      if (object instanceof Namespace) {
+        admin.resource(object).serverSideApply();
+      } else {
+        admin.resource(object).dryRun().serverSideApply();
+      }
+    }
+    Service service = (Service) objects.stream().filter(o -> o instanceof Service).findFirst().orElseThrow();
+    assertThat(service.getMetadata().getName()).isEqualTo("dot-ai");
+    assertThat(service.getMetadata().getNamespace()).isEqualTo("dot-ai");
+    assertThat(service.getSpec().getPorts().get(0).getPort()).isEqualTo(3456);
+    Deployment deployment = (Deployment) objects.stream().filter(o -> o instanceof Deployment).findFirst()
+        .orElseThrow();
+    var container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+    assertThat(container.getVolumeMounts()).extracting(m -> m.getMountPath())
+        .contains("/tmp", "/var/lib/search");
   }
 
   @Test

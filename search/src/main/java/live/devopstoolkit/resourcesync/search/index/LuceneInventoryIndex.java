@@ -265,19 +265,14 @@ public final class LuceneInventoryIndex implements InventoryIndex {
       fuse(fused, searcher.search(new KnnFloatVectorQuery("vector", vector, CANDIDATES, filter), CANDIDATES)
           .scoreDocs, vectorWeight);
     }
-    double best = (keywordWeight + vectorWeight) / (RRF_K + 1);
+    double best = (keywordWeight + vectorWeight) / (RRF_K + 1) * query.maxWeight();
     StoredFields stored = searcher.storedFields();
     List<Hit> hits = new ArrayList<>();
     for (Map.Entry<Integer, Double> e : fused.entrySet()) {
       Document d = stored.document(e.getKey(), Set.of("source", "kind_stored"));
       String kind = d.get("kind_stored");
-      double score = e.getValue();
-      if (query.boostedKinds().contains(kind)) {
-        score *= 1.5;
-      } else if (query.demotedKinds().contains(kind)) {
-        score *= 0.4;
-      }
-      hits.add(new Hit(Resource.fromJson(JSON.readTree(d.get("source"))), Math.min(1.0, score / best)));
+      double score = e.getValue() * query.kindWeights().getOrDefault(kind, 1.0);
+      hits.add(new Hit(Resource.fromJson(JSON.readTree(d.get("source"))), score / best));
     }
     hits.sort((a, b) -> Double.compare(b.score(), a.score()) != 0 ? Double.compare(b.score(), a.score())
         : a.resource().id().compareTo(b.resource().id()));

@@ -1,6 +1,7 @@
 package live.devopstoolkit.resourcesync.search.ranking;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +18,8 @@ import live.devopstoolkit.resourcesync.search.index.SearchQuery;
  * Deployment above a production one for "deployments in production namespace", so a built-in kind
  * named in the question becomes a filter, and so does a held namespace named as one. Other kinds
  * named (operator CRDs, and "services", which people also say of applications) are lifted, not
- * filtered; "ingress controller" names a program, not the kind. Kinds that describe the cluster's machinery rather than what runs on it (CRDs,
+ * filtered; "ingress controller" names a program, not the kind. Objects that support a workload
+ * (Secrets, ConfigMaps) weigh a little less than workloads. Kinds that describe the cluster's machinery rather than what runs on it (CRDs,
  * APIServices, RBAC, webhooks, derived objects) are pushed down unless the question asks for them.
  */
 public final class QuestionIntent {
@@ -39,6 +41,20 @@ public final class QuestionIntent {
       "PriorityLevelConfiguration", "CSIDriver", "CSINode", "RuntimeClass", "IngressClass", "ControllerRevision",
       "ReplicaSet", "Endpoints", "ComponentStatus", "CertificateSigningRequest", "StorageVersionMigration",
       "VolumeAttachment", "ResourceSyncConfig", "Namespace", "StorageClass", "Node", "Lease");
+  /** Objects that support a workload (its credentials, settings, volume, identity) rather than being one. */
+  private static final Set<String> SUPPORTING = Set.of("Secret", "ConfigMap", "ServiceAccount",
+      "PersistentVolumeClaim");
+  /** Words that ask for supporting objects without naming their kind; they lift the demotion only. */
+  private static final Map<String, String> SUPPORT_WORDS = Map.ofEntries(Map.entry("password", "Secret"),
+      Map.entry("passwords", "Secret"), Map.entry("credential", "Secret"), Map.entry("credentials", "Secret"),
+      Map.entry("token", "Secret"), Map.entry("tokens", "Secret"), Map.entry("certificate", "Secret"),
+      Map.entry("config", "ConfigMap"), Map.entry("configuration", "ConfigMap"), Map.entry("settings", "ConfigMap"),
+      Map.entry("volume", "PersistentVolumeClaim"),
+      Map.entry("volumes", "PersistentVolumeClaim"), Map.entry("storage", "PersistentVolumeClaim"),
+      Map.entry("disk", "PersistentVolumeClaim"), Map.entry("identity", "ServiceAccount"));
+  private static final double NAMED = 1.25;
+  private static final double SUPPORT = 0.7;
+  private static final double MACHINE = 0.4;
   /** Everyday names for kinds that their spelling does not give away. */
   private static final Map<String, String> ALIASES = Map.ofEntries(Map.entry("crd", "CustomResourceDefinition"),
       Map.entry("crds", "CustomResourceDefinition"), Map.entry("pvc", "PersistentVolumeClaim"),
@@ -88,12 +104,20 @@ public final class QuestionIntent {
       }
     }
     String ns = namespace != null && !namespace.isBlank() ? namespace.strip() : namedNamespace(normalized, heldNamespaces);
-    Set<String> demoted = new HashSet<>(MACHINERY);
-    demoted.removeAll(named);
-    demoted.removeAll(kinds);
+    Map<String, Double> weights = new HashMap<>();
+    MACHINERY.forEach(k -> weights.put(k, MACHINE));
+    SUPPORTING.forEach(k -> weights.put(k, SUPPORT));
+    named.forEach(weights::remove);
+    SUPPORT_WORDS.forEach((word, k) -> {
+      if (normalized.contains(" " + word + " ")) {
+        weights.remove(k);
+      }
+    });
+    kinds.forEach(weights::remove);
+    boosted.forEach(k -> weights.put(k, NAMED));
     Filters filters = new Filters(kinds, ns, apiVersion == null || apiVersion.isBlank() ? null : apiVersion.strip(),
         labels);
-    return new SearchQuery(text, filters, boosted, demoted, max, mode);
+    return new SearchQuery(text, filters, weights, max, mode);
   }
 
   /** The held kind a filter names, in any case or plural; an unknown kind is an error that lists them. */

@@ -267,12 +267,17 @@ public final class LuceneInventoryIndex implements InventoryIndex {
     }
     double best = (keywordWeight + vectorWeight) / (RRF_K + 1) * query.maxWeight();
     StoredFields stored = searcher.storedFields();
-    List<Hit> hits = new ArrayList<>();
+    List<Map.Entry<Integer, Double>> scored = new ArrayList<>();
     for (Map.Entry<Integer, Double> e : fused.entrySet()) {
-      Document d = stored.document(e.getKey(), Set.of("source", "kind_stored"));
-      String kind = d.get("kind_stored");
-      double score = e.getValue() * query.kindWeights().getOrDefault(kind, 1.0);
-      hits.add(new Hit(Resource.fromJson(JSON.readTree(d.get("source"))), score / best));
+      String kind = stored.document(e.getKey(), Set.of("kind_stored")).get("kind_stored");
+      scored.add(Map.entry(e.getKey(), e.getValue() * query.kindWeights().getOrDefault(kind, 1.0) / best));
+    }
+    // Only the records returned are read and parsed; the rest of the candidates need their kind only.
+    scored.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+    List<Hit> hits = new ArrayList<>();
+    for (int i = 0; i < Math.min(query.limit() + 1, scored.size()); i++) {
+      Document d = stored.document(scored.get(i).getKey(), Set.of("source"));
+      hits.add(new Hit(Resource.fromJson(JSON.readTree(d.get("source"))), scored.get(i).getValue()));
     }
     hits.sort((a, b) -> Double.compare(b.score(), a.score()) != 0 ? Double.compare(b.score(), a.score())
         : a.resource().id().compareTo(b.resource().id()));

@@ -1,0 +1,188 @@
+package live.devopstoolkit.resourcesync.search.ranking;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import live.devopstoolkit.resourcesync.search.index.Filters;
+import live.devopstoolkit.resourcesync.search.index.Mode;
+import live.devopstoolkit.resourcesync.search.index.SearchQuery;
+
+/**
+ * Reads what a question says about kinds and namespaces. Similarity alone ranks a staging
+ * Deployment above a production one for "deployments in production namespace", so a built-in kind
+ * named in the question becomes a filter, and so does a held namespace named as one. Other kinds
+ * named (operator CRDs, and "services", which people also say of applications) are lifted, not
+ * filtered; "ingress controller" names a program, not the kind. Objects that support a workload
+ * (Secrets, ConfigMaps) weigh a little less than workloads. Kinds that describe the cluster's machinery rather than what runs on it (CRDs,
+ * APIServices, RBAC, webhooks, derived objects) are pushed down unless the question asks for them.
+ */
+public final class QuestionIntent {
+
+  public static final int MAX_QUESTION_LENGTH = 500;
+  public static final int MAX_LIMIT = 100;
+  public static final int DEFAULT_LIMIT = 10;
+
+  private static final Set<String> FILTERABLE = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
+      "Pod", "Job", "CronJob", "ConfigMap", "Secret", "Ingress", "Namespace", "PersistentVolumeClaim",
+      "PersistentVolume", "ServiceAccount", "NetworkPolicy", "HorizontalPodAutoscaler", "PodDisruptionBudget",
+      "Node", "StorageClass", "CustomResourceDefinition", "APIService", "ClusterRole", "ClusterRoleBinding",
+      "Role", "RoleBinding", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "ResourceQuota",
+      "LimitRange", "PriorityClass", "IngressClass");
+  private static final Set<String> MACHINERY = Set.of("CustomResourceDefinition", "APIService", "ClusterRole",
+      "ClusterRoleBinding", "Role", "RoleBinding", "ValidatingWebhookConfiguration",
+      "MutatingWebhookConfiguration", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding",
+      "MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding", "PriorityClass", "FlowSchema",
+      "PriorityLevelConfiguration", "CSIDriver", "CSINode", "RuntimeClass", "IngressClass", "ControllerRevision",
+      "ReplicaSet", "Endpoints", "ComponentStatus", "CertificateSigningRequest", "StorageVersionMigration",
+      "VolumeAttachment", "ResourceSyncConfig", "Namespace", "StorageClass", "Node", "Lease");
+  /** Objects that support a workload (its credentials, settings, volume, identity) rather than being one. */
+  private static final Set<String> SUPPORTING = Set.of("Secret", "ConfigMap", "ServiceAccount",
+      "PersistentVolumeClaim");
+  /** Words that ask for supporting objects without naming their kind; they lift the demotion only. */
+  private static final Map<String, String> SUPPORT_WORDS = Map.ofEntries(Map.entry("password", "Secret"),
+      Map.entry("passwords", "Secret"), Map.entry("credential", "Secret"), Map.entry("credentials", "Secret"),
+      Map.entry("token", "Secret"), Map.entry("tokens", "Secret"), Map.entry("certificate", "Secret"),
+      Map.entry("config", "ConfigMap"), Map.entry("configuration", "ConfigMap"), Map.entry("settings", "ConfigMap"),
+      Map.entry("volume", "PersistentVolumeClaim"),
+      Map.entry("volumes", "PersistentVolumeClaim"), Map.entry("storage", "PersistentVolumeClaim"),
+      Map.entry("disk", "PersistentVolumeClaim"), Map.entry("identity", "ServiceAccount"));
+  private static final double NAMED = 1.25;
+  private static final double SUPPORT = 0.7;
+  private static final double MACHINE = 0.4;
+  /** Everyday names for kinds that their spelling does not give away. */
+  private static final Map<String, String> ALIASES = Map.ofEntries(Map.entry("crd", "CustomResourceDefinition"),
+      Map.entry("crds", "CustomResourceDefinition"), Map.entry("pvc", "PersistentVolumeClaim"),
+      Map.entry("pvcs", "PersistentVolumeClaim"), Map.entry("volume claims", "PersistentVolumeClaim"),
+      Map.entry("hpa", "HorizontalPodAutoscaler"), Map.entry("autoscalers", "HorizontalPodAutoscaler"),
+      Map.entry("pdb", "PodDisruptionBudget"), Map.entry("webhooks", "ValidatingWebhookConfiguration"),
+      Map.entry("cron jobs", "CronJob"), Map.entry("rbac", "ClusterRole"), Map.entry("roles", "Role"),
+      Map.entry("api services", "APIService"), Map.entry("namespaces", "Namespace"),
+      Map.entry("custom resource definitions", "CustomResourceDefinition"));
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  private QuestionIntent() {
+  }
+
+  /**
+   * Builds the query. Explicit filters win over what the question implies. Throws
+   * IllegalArgumentException with a message for the caller when the input is unusable.
+   */
+  public static SearchQuery parse(String question, String kind, String namespace, String apiVersion,
+      Map<String, String> labels, Integer limit, Mode mode, Set<String> heldKinds, Set<String> heldNamespaces) {
+    String text = question == null ? "" : question.strip();
+    if (text.isEmpty()) {
+      throw new IllegalArgumentException("the question is empty; ask in words, e.g. \"which databases are we running?\"");
+    }
+    if (text.length() > MAX_QUESTION_LENGTH) {
+      throw new IllegalArgumentException("the question has " + text.length() + " characters; at most "
+          + MAX_QUESTION_LENGTH + " are accepted");
+    }
+    int max = limit == null ? DEFAULT_LIMIT : limit;
+    if (max < 1 || max > MAX_LIMIT) {
+      throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + max);
+    }
+    Set<String> kinds = new LinkedHashSet<>();
+    if (kind != null && !kind.isBlank()) {
+      kinds.add(canonicalKind(kind.strip(), heldKinds));
+    }
+    String normalized = " " + String.join(" ", NON_WORD.split(text.toLowerCase(Locale.ROOT))) + " ";
+    Set<String> named = namedKinds(normalized, heldKinds);
+    Set<String> boosted = new HashSet<>();
+    if (kinds.isEmpty()) {
+      for (String k : named) {
+        if (FILTERABLE.contains(k)) {
+          kinds.add(k);
+        } else {
+          boosted.add(k);
+        }
+      }
+    }
+    String ns = namespace != null && !namespace.isBlank() ? namespace.strip() : namedNamespace(normalized, heldNamespaces);
+    Map<String, Double> weights = new HashMap<>();
+    MACHINERY.forEach(k -> weights.put(k, MACHINE));
+    SUPPORTING.forEach(k -> weights.put(k, SUPPORT));
+    named.forEach(weights::remove);
+    SUPPORT_WORDS.forEach((word, k) -> {
+      if (normalized.contains(" " + word + " ")) {
+        weights.remove(k);
+      }
+    });
+    kinds.forEach(weights::remove);
+    boosted.forEach(k -> weights.put(k, NAMED));
+    Filters filters = new Filters(kinds, ns, apiVersion == null || apiVersion.isBlank() ? null : apiVersion.strip(),
+        labels);
+    return new SearchQuery(text, filters, weights, max, mode);
+  }
+
+  /** The held kind a filter names, in any case or plural; an unknown kind is an error that lists them. */
+  public static String canonicalKind(String kind, Set<String> heldKinds) {
+    String wanted = kind.toLowerCase(Locale.ROOT);
+    for (String held : heldKinds) {
+      String lower = held.toLowerCase(Locale.ROOT);
+      if (lower.equals(wanted) || plurals(lower).contains(wanted)) {
+        return held;
+      }
+    }
+    throw new IllegalArgumentException("unknown kind \"" + kind + "\"; kinds held: " + String.join(", ", heldKinds));
+  }
+
+  static Set<String> namedKinds(String normalized, Set<String> heldKinds) {
+    Set<String> named = new LinkedHashSet<>();
+    for (String held : heldKinds) {
+      if (held.equals("Namespace")) {
+        continue; // "in the production namespace" names a namespace, not the kind; "namespaces" is an alias
+      }
+      List<String> forms = new ArrayList<>();
+      String lower = held.toLowerCase(Locale.ROOT);
+      String spaced = ResourceText.words(held);
+      forms.add(lower);
+      forms.addAll(plurals(lower));
+      forms.add(spaced);
+      forms.addAll(plurals(spaced));
+      for (String form : forms) {
+        if (normalized.contains(" " + form + " ") && !normalized.contains(" " + form + " controller")
+            && !normalized.contains(" " + form + " operator")) {
+          named.add(held);
+          break;
+        }
+      }
+    }
+    ALIASES.forEach((alias, k) -> {
+      if (heldKinds.contains(k) && normalized.contains(" " + alias + " ")) {
+        named.add(k);
+      }
+    });
+    return named;
+  }
+
+  private static List<String> plurals(String word) {
+    if (word.endsWith("y")) {
+      return List.of(word.substring(0, word.length() - 1) + "ies", word + "s");
+    }
+    if (word.endsWith("s") || word.endsWith("x") || word.endsWith("ch") || word.endsWith("sh")) {
+      return List.of(word + "es");
+    }
+    return List.of(word + "s");
+  }
+
+  /** "in production namespace", "in the namespace payments", "in payments": only held namespaces. */
+  static String namedNamespace(String normalized, Set<String> heldNamespaces) {
+    for (String ns : heldNamespaces) {
+      String words = " " + ResourceText.words(ns) + " ";
+      String name = " " + ns.toLowerCase(Locale.ROOT) + " ";
+      for (String form : new LinkedHashSet<>(List.of(words, name))) {
+        if (normalized.contains(form + "namespace ") || normalized.contains(" namespace" + form)
+            || normalized.contains(" in" + form) || normalized.contains(" in the" + form)) {
+          return ns;
+        }
+      }
+    }
+    return null;
+  }
+}

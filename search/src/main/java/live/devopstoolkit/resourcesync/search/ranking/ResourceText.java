@@ -1,0 +1,136 @@
+package live.devopstoolkit.resourcesync.search.ranking;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import live.devopstoolkit.resourcesync.search.inventory.Resource;
+
+/**
+ * The text a record is searched by, built from what the protocol syncs. Identifiers are split into
+ * words ({@code StatefulSet} → "stateful set", {@code payments-db} → "payments db") because neither
+ * the model's tokenizer nor BM25 sees words inside them; label keys lose their well-known prefixes;
+ * values that carry no meaning (hashes, versions) are dropped. Well-known software found in the
+ * record adds its category ("postgres" adds "database"): names rarely say what a thing is, and a
+ * small embedding model links "database" to "postgres" only weakly.
+ */
+public final class ResourceText {
+
+  private static final List<String> KEY_PREFIXES = List.of("app.kubernetes.io/", "helm.sh/",
+      "kubernetes.io/", "k8s.io/");
+  private static final Set<String> NOISE_KEYS = Set.of("pod-template-hash", "controller-revision-hash",
+      "statefulset.kubernetes.io/pod-name", "pod-template-generation", "controller-uid", "batch.kubernetes.io/controller-uid",
+      "apps.kubernetes.io/pod-index", "batch.kubernetes.io/job-name", "job-name");
+  /** Labels every Helm release carries; they say how a thing was installed, not what it is. */
+  private static final Set<String> INSTALL_KEYS = Set.of("app.kubernetes.io/managed-by", "helm.sh/chart",
+      "app.kubernetes.io/version", "chart", "heritage");
+  private static final Pattern NOISE_VALUE = Pattern.compile("[0-9a-f]{8,}|v?\\d+([.\\-_]\\d+)*([.\\-+][0-9a-z.]+)?");
+  private static final Pattern WORD_SPLIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern CAMEL = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
+
+  private ResourceText() {
+  }
+
+  /** The sentence the model embeds: short, natural, most telling words first. */
+  public static String forEmbedding(Resource r) {
+    StringBuilder text = new StringBuilder();
+    text.append(words(r.kind())).append(' ').append(words(r.name()));
+    String meaning = KindGlossary.meaning(r.kind());
+    if (meaning != null) {
+      text.append(" (").append(meaning).append(')');
+    }
+    if (!r.clusterScoped()) {
+      text.append(" in namespace ").append(words(r.namespace()));
+    }
+    if (!r.group().isEmpty()) {
+      text.append(", group ").append(words(r.group()));
+    }
+    List<String> labels = labelPhrases(r.labels(), words(r.name()));
+    if (!labels.isEmpty()) {
+      text.append(". ").append(String.join(", ", labels));
+    }
+    for (String description : r.annotations().values()) {
+      text.append(". ").append(description.length() > 300 ? description.substring(0, 300) : description);
+    }
+    Set<String> categories = Categories.of(vocabulary(r));
+    if (!categories.isEmpty()) {
+      text.append(". ").append(String.join(", ", categories));
+    }
+    return text.toString();
+  }
+
+  /** The text BM25 scores: the same words, and the raw identifiers, so exact names match too. */
+  public static String forKeywords(Resource r) {
+    StringBuilder text = new StringBuilder(forEmbedding(r));
+    text.append(' ').append(r.name()).append(' ').append(r.kind());
+    r.labels().forEach((k, v) -> text.append(' ').append(v));
+    return text.toString();
+  }
+
+  /** Words of the record's identifiers and labels, lower case, for category lookup. */
+  static Set<String> vocabulary(Resource r) {
+    Set<String> words = new LinkedHashSet<>();
+    addWords(words, r.name());
+    addWords(words, r.kind());
+    addWords(words, r.group());
+    r.labels().forEach((k, v) -> {
+      if (!NOISE_KEYS.contains(k)) {
+        addWords(words, v);
+      }
+    });
+    r.annotations().values().forEach(v -> addWords(words, v));
+    return words;
+  }
+
+  private static void addWords(Set<String> into, String text) {
+    for (String word : WORD_SPLIT.split(text.toLowerCase(Locale.ROOT))) {
+      if (!word.isEmpty()) {
+        into.add(word);
+      }
+    }
+    // "CloudNativePG", "RabbitmqCluster": camel case hides the product name.
+    for (String word : WORD_SPLIT.split(CAMEL.matcher(text).replaceAll(" ").toLowerCase(Locale.ROOT))) {
+      if (!word.isEmpty()) {
+        into.add(word);
+      }
+    }
+  }
+
+  /** Label phrases worth embedding: not install bookkeeping, not a repeat of the name or another label. */
+  private static List<String> labelPhrases(Map<String, String> labels, String nameWords) {
+    List<String> phrases = new ArrayList<>();
+    Set<String> seenValues = new LinkedHashSet<>();
+    seenValues.add(nameWords);
+    labels.forEach((key, value) -> {
+      if (NOISE_KEYS.contains(key) || INSTALL_KEYS.contains(key) || value.isEmpty()
+          || NOISE_VALUE.matcher(value).matches()) {
+        return;
+      }
+      String valueWords = words(value);
+      if (!seenValues.add(valueWords)) {
+        return;
+      }
+      phrases.add(words(stripPrefix(key)) + " " + valueWords);
+    });
+    return phrases;
+  }
+
+  private static String stripPrefix(String key) {
+    for (String prefix : KEY_PREFIXES) {
+      if (key.startsWith(prefix)) {
+        return key.substring(prefix.length());
+      }
+    }
+    int slash = key.indexOf('/');
+    return slash < 0 ? key : key.substring(slash + 1);
+  }
+
+  /** "StatefulSet" → "stateful set"; "payments-db.v2" → "payments db v2". */
+  public static String words(String identifier) {
+    String spaced = CAMEL.matcher(identifier).replaceAll(" ");
+    return String.join(" ", WORD_SPLIT.split(spaced.toLowerCase(Locale.ROOT))).trim();
+  }
+}

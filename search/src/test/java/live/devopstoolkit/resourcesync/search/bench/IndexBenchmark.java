@@ -1,0 +1,104 @@
+package live.devopstoolkit.resourcesync.search.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import live.devopstoolkit.resourcesync.search.inventory.Resource;
+import live.devopstoolkit.resourcesync.search.testing.RunningServer;
+
+/**
+ * bench/search.sh runs this: a real search server over HTTP, fed 50,000 records from empty in
+ * batches of 500 (as the controller sends), then change-to-searchable latency, query latency,
+ * heap and disk, and a restart. Prints a Markdown block for bench/RESULTS.md.
+ */
+public final class IndexBenchmark {
+
+  private static final List<String> QUESTIONS = List.of("which databases are we running?",
+      "what caches do we have", "list deployments in production namespace", "find all services related to payments",
+      "message queues", "grafana dashboards", "postgres in staging", "credentials of the billing team",
+      "nginx", "what runs in the data team namespaces");
+
+  public static void main(String[] args) throws Exception {
+    int count = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+    Path dir = Files.createTempDirectory("search-bench");
+    List<Resource> records = SyntheticInventory.generate(count);
+    StringBuilder out = new StringBuilder();
+    out.append(String.format("records=%d cpus=%d maxHeapMB=%d%n", records.size(),
+        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20));
+    try (RunningServer server = new RunningServer(dir.resolve("index"), null)) {
+      long start = System.nanoTime();
+      for (int from = 0; from < records.size(); from += 500) {
+        var answer = server.sync(records.subList(from, Math.min(records.size(), from + 500)), List.of(), false);
+        if (answer.status() != 200) {
+          throw new IllegalStateException("sync failed: " + answer.body());
+        }
+      }
+      double indexSeconds = (System.nanoTime() - start) / 1e9;
+      out.append(String.format("index-from-empty seconds=%.1f records/s=%.0f%n", indexSeconds,
+          records.size() / indexSeconds));
+
+      List<Double> visible = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        Resource base = records.get(i * 997 % records.size());
+        String word = "canary" + i + "zz";
+        Resource changed = new Resource(base.namespace(), base.name(), base.kind(), base.apiVersion(),
+            Map.of("app.kubernetes.io/name", word), null, base.createdAt(), "2026-11-27T00:00:0" + (i % 10) + "Z");
+        long t0 = System.nanoTime();
+        server.sync(List.of(changed), List.of(), false);
+        while (!server.search(word, "limit=1&mode=keyword").body().path(0).path("id").asText().equals(changed.id())) {
+          Thread.onSpinWait();
+        }
+        visible.add((System.nanoTime() - t0) / 1e6);
+      }
+      Collections.sort(visible);
+      out.append(String.format("change-to-searchable ms p50=%.0f max=%.0f (sync request + first search that finds it)%n",
+          visible.get(visible.size() / 2), visible.get(visible.size() - 1)));
+
+      for (String q : QUESTIONS) {
+        server.search(q, "limit=10");
+      }
+      List<Double> latencies = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        long t0 = System.nanoTime();
+        var answer = server.search(QUESTIONS.get(i % QUESTIONS.size()), "limit=10");
+        latencies.add((System.nanoTime() - t0) / 1e6);
+        if (answer.status() != 200) {
+          throw new IllegalStateException("search failed: " + answer.body());
+        }
+      }
+      Collections.sort(latencies);
+      out.append(String.format("query ms (hybrid, limit 10, over HTTP) p50=%.1f p95=%.1f p99=%.1f max=%.1f%n",
+          latencies.get(149), latencies.get(284), latencies.get(296), latencies.get(299)));
+
+      System.gc();
+      Thread.sleep(500);
+      System.gc();
+      var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+      out.append(String.format("heap used after GC MB=%d (the model and ONNX Runtime live off-heap)%n", heap.getUsed() >> 20));
+      out.append(String.format("index on disk MB=%.1f%n", server.server().index().diskBytes() / 1048576.0));
+      var process = ProcessHandle.current().pid();
+      String status = Files.readString(Path.of("/proc/" + process + "/status"));
+      status.lines().filter(l -> l.startsWith("VmRSS") || l.startsWith("VmHWM"))
+          .forEach(l -> out.append("process ").append(l.replaceAll("\\s+", " ")).append('\n'));
+    }
+    long t0 = System.nanoTime();
+    try (RunningServer restarted = new RunningServer(dir.resolve("index"), null)) {
+      double open = (System.nanoTime() - t0) / 1e9;
+      long before = restarted.server().embedder().embeddedCount();
+      long r0 = System.nanoTime();
+      for (int from = 0; from < records.size(); from += 500) {
+        restarted.sync(records.subList(from, Math.min(records.size(), from + 500)), List.of(), false);
+      }
+      out.append(String.format("restart: open seconds=%.1f records=%d; re-sending all %d records took %.1f s and "
+          + "embedded %d%n", open, restarted.server().index().size(), records.size(), (System.nanoTime() - r0) / 1e9,
+          restarted.server().embedder().embeddedCount() - before));
+    }
+    System.out.println("BENCH-RESULT\n" + out);
+    // The MCP SDK's session sweeper thread is not a daemon; the benchmark is done.
+    System.exit(0);
+  }
+}

@@ -1,16 +1,36 @@
 #!/usr/bin/env bash
 # Measures the controller at N objects on a fresh local control plane, and appends the figures to
-# bench/RESULTS.md with the command, the date and the machine. See bench/README.md.
+# bench/RESULTS.md with the command, the date, the machine and its load. See bench/README.md.
 #
 #   bench/run.sh 5000
+#   bench/run.sh 50000 --initial-only                          stop after the initial-sync figures
+#   bench/run.sh 50000 --initial-only --jar ../old/target/resource-sync-controller.jar
+#                                                              measure another build of the controller
 set -euo pipefail
 cd "$(dirname "$0")/.."
-N="${1:?usage: bench/run.sh N}"
+N="${1:?usage: bench/run.sh N [--initial-only] [--jar PATH]}"
+shift
+INITIAL_ONLY=""
+JAR=target/resource-sync-controller.jar
+JAR_ARG=""
+while (($#)); do
+  case "$1" in
+    --initial-only) INITIAL_ONLY=--initial-only; shift ;;
+    --jar) JAR="$(realpath "${2:?--jar needs a path}")"; JAR_ARG=" --jar $2"; shift 2 ;;
+    *) echo "usage: bench/run.sh N [--initial-only] [--jar PATH]" >&2; exit 2 ;;
+  esac
+done
 OUT=target/bench
 mkdir -p "$OUT"
+LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 mvn -B -q package -DskipTests
 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath"
+[[ -f "$JAR" ]] || { echo "bench: no jar at $JAR" >&2; exit 1; }
+JAR_COMMIT="$(git -C "$(dirname "$JAR")" log -1 --format='%h %s' 2>/dev/null | cut -c1-72 || echo unknown)"
+if [[ -n "$(git -C "$(dirname "$JAR")" status --porcelain --untracked-files=no -- src pom.xml config routes 2>/dev/null)" ]]; then
+  JAR_COMMIT="$JAR_COMMIT (plus uncommitted changes)"
+fi
 
 hack/cluster.sh down >/dev/null
 hack/cluster.sh up
@@ -18,14 +38,17 @@ trap 'hack/cluster.sh down >/dev/null' EXIT
 
 java -Xmx6g -cp "target/test-classes:target/classes:$(cat "$OUT/classpath")" \
   live.devopstoolkit.resourcesync.bench.SyncBenchmark \
-  "$N" .local/kubeconfig target/resource-sync-controller.jar "$OUT/controller-$N.log" > "$OUT/results-$N.md"
+  "$N" .local/kubeconfig "$JAR" "$OUT/controller-$N.log" $INITIAL_ONLY > "$OUT/results-$N.md"
+LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 {
   echo
-  echo "## $N objects, $(date -u +%Y-%m-%d)"
+  echo "## $N objects${INITIAL_ONLY:+, initial sync only}, $(date -u +%Y-%m-%d)"
   echo
-  echo "Command: \`bench/run.sh $N\`. Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
+  echo "Command: \`bench/run.sh $N${INITIAL_ONLY:+ $INITIAL_ONLY}$JAR_ARG\`. Controller: \`$JAR_COMMIT\`."
+  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
   echo "$(free -g | awk '/Mem:/{print $2}') GiB memory, $(java -version 2>&1 | head -1), Kubernetes $(basename "$(hack/kube-binaries.sh)")."
+  echo "Load average (1, 5, 15 min): $LOAD_START when the run began, $LOAD_END when it ended."
   echo
   echo "| measure | figure |"
   echo "|---|---|"

@@ -1,6 +1,7 @@
 package live.devopstoolkit.resourcesync.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -15,17 +16,24 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.http.HttpResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +44,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import live.devopstoolkit.resourcesync.discovery.ApiDiscovery;
+import live.devopstoolkit.resourcesync.discovery.ResourceType;
 import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfig;
 import live.devopstoolkit.resourcesync.testing.ClusterState;
 import live.devopstoolkit.resourcesync.testing.Configs;
@@ -55,25 +65,39 @@ public final class SyncBenchmark {
   static final String CONFIG_NS = "bench-config";
   static final String TOKEN = "bench-token";
   static final long CLK_TCK = 100;
+  /** The Accept header the controller's informers list with since metadata-only informers (MetadataOnly.LIST). */
+  static final String METADATA_LIST =
+      "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
+  /** The page size of the controller's informer lists (resource-sync.informer.list-limit). */
+  static final int PAGE = 500;
+  static final ObjectMapper JSON = new ObjectMapper();
 
   final KubernetesClient client;
   final int objects;
   final Path jar;
   final Path log;
+  final boolean initialOnly;
   final List<String> configMaps = Collections.synchronizedList(new ArrayList<>());
   final Map<String, Long> latestSent = new ConcurrentHashMap<>();
   final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
   final StringBuilder report = new StringBuilder();
   volatile Instant firstResyncDone;
+  /** The controller's CPU ticks and the bytes it had received, when the first resync was applied. */
+  volatile long cpuTicksAtSync = -1;
+  volatile long bytesReceivedAtSync = -1;
+  volatile long bytesSentAtSync = -1;
+  volatile String loadAtSync;
+  ByteCountingProxy proxy;
   volatile long lastResyncMillis;
   final AtomicLong resyncs = new AtomicLong();
   Process controller;
 
-  SyncBenchmark(KubernetesClient client, int objects, Path jar, Path log) {
+  SyncBenchmark(KubernetesClient client, int objects, Path jar, Path log, boolean initialOnly) {
     this.client = client;
     this.objects = objects;
     this.jar = jar;
     this.log = log;
+    this.initialOnly = initialOnly;
   }
 
   public static void main(String[] args) throws Exception {
@@ -82,7 +106,8 @@ public final class SyncBenchmark {
     config.setMaxConcurrentRequests(64);
     config.setMaxConcurrentRequestsPerHost(64);
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
-      SyncBenchmark bench = new SyncBenchmark(client, objects, Path.of(args[2]), Path.of(args[3]));
+      boolean initialOnly = args.length > 4 && "--initial-only".equals(args[4]);
+      SyncBenchmark bench = new SyncBenchmark(client, objects, Path.of(args[2]), Path.of(args[3]), initialOnly);
       try {
         bench.run(Path.of(args[1]));
       } finally {
@@ -90,6 +115,7 @@ public final class SyncBenchmark {
           bench.controller.destroy();
           bench.controller.waitFor(60, TimeUnit.SECONDS);
         }
+        Files.deleteIfExists(bench.proxiedKubeconfig());
       }
       System.out.println(bench.report);
     }
@@ -99,22 +125,34 @@ public final class SyncBenchmark {
   void run(Path kubeconfig) throws Exception {
     long created = populate();
     row("objects created", objects + " (" + created / 1000 + " s to create)");
-    try (ProtocolReceiver receiver = new ProtocolReceiver(TOKEN)) {
+    URI apiServer = URI.create(client.getConfiguration().getMasterUrl());
+    try (ProtocolReceiver receiver = new ProtocolReceiver(TOKEN);
+        ByteCountingProxy counting = new ByteCountingProxy(apiServer.getHost(), apiServer.getPort())) {
+      proxy = counting;
       receiver.keepRequests(false);
       receiver.onRequest(this::observe);
       configure(receiver.endpoint());
       int expected = ClusterState.expectedRecords(client).size();
+      writeProxiedKubeconfig(kubeconfig, apiServer, proxiedKubeconfig());
 
       ProcessBuilder process = new ProcessBuilder("java", "-jar", jar.toString())
           .redirectErrorStream(true).redirectOutput(log.toFile());
-      process.environment().put("KUBECONFIG", kubeconfig.toAbsolutePath().toString());
+      process.environment().put("KUBECONFIG", proxiedKubeconfig().toAbsolutePath().toString());
       process.environment().put("RESOURCE_SYNC_ALLOWED_NAMESPACES", CONFIG_NS);
+      String loadAtStart = loadAverage();
       long started = System.currentTimeMillis();
       controller = process.start();
       await(Duration.ofMinutes(10), () -> firstResyncDone != null && receiver.records().size() >= expected);
       long initial = firstResyncDone.toEpochMilli() - started;
       row("initial sync: controller start to receiver holding every object", seconds(initial)
           + " (" + expected + " records, resync request " + seconds(lastResyncMillis) + ")");
+      row("load average (1, 5, 15 min) at controller start; when synced", loadAtStart + "; " + loadAtSync
+          + " (the machine is shared)");
+      row("controller CPU (user+sys) from start until synced", String.format("%.2f s", cpuTicksAtSync
+          / (double) CLK_TCK));
+      row("bytes received from the API server by the controller until synced (TCP through a counting proxy)",
+          mebibytes(bytesReceivedAtSync) + " (" + bytesReceivedAtSync + " bytes; sent " + mebibytes(bytesSentAtSync)
+          + "; " + proxy.connections() + " connections opened)");
       exact(receiver, "after initial sync");
 
       long live = liveHeapKib();
@@ -122,12 +160,73 @@ public final class SyncBenchmark {
       row("live heap after initial sync (after full GC)", mib(live) + " MiB (" + String.format("%.1f",
           live / 1024.0 / (expected / 1000.0)) + " MiB per 1,000 objects)");
       row("RSS after initial sync", mib(rss) + " MiB");
+      listingBytes("full objects", "application/json");
+      listingBytes("as PartialObjectMetadataList", METADATA_LIST);
+      if (initialOnly) {
+        return;
+      }
 
       churn(receiver, 200, Duration.ofMinutes(2));
       burst(receiver, 20_000);
       exact(receiver, "after churn and burst");
       resyncMemory(expected);
     }
+  }
+
+  Path proxiedKubeconfig() {
+    return log.resolveSibling("kubeconfig-through-proxy");
+  }
+
+  /**
+   * The controller's kubeconfig: the benchmark's, with the API server's address replaced by the
+   * counting proxy's, so only the controller's traffic is counted.
+   */
+  void writeProxiedKubeconfig(Path kubeconfig, URI apiServer, Path proxied) throws IOException {
+    String server = apiServer.getScheme() + "://" + apiServer.getHost() + ":" + apiServer.getPort();
+    Matcher line = Pattern.compile("server: *" + Pattern.quote(server) + "/?[ \\t]*$", Pattern.MULTILINE)
+        .matcher(Files.readString(kubeconfig));
+    if (!line.find()) {
+      throw new IllegalStateException("no 'server: " + server + "' line in " + kubeconfig);
+    }
+    Files.deleteIfExists(proxied);
+    Files.createFile(proxied, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(proxied, line.replaceFirst(Matcher.quoteReplacement(
+        "server: " + apiServer.getScheme() + "://127.0.0.1:" + proxy.port())));
+  }
+
+  /**
+   * Lists every type the controller discovers, across all namespaces, 500 per page, with the given
+   * Accept header, and reports the bytes of the response bodies: the JSON a client parses for one
+   * full listing, before (whole objects) and after (metadata only) the informers' change.
+   */
+  void listingBytes(String form, String accept) throws Exception {
+    HttpClient http = client.getHttpClient();
+    String base = client.getConfiguration().getMasterUrl();
+    Set<ResourceType> types = new ApiDiscovery(client).discover().types();
+    long bytes = 0;
+    long items = 0;
+    long pages = 0;
+    for (ResourceType type : types) {
+      String path = (type.group().isEmpty() ? "api/" : "apis/" + type.group() + "/") + type.version() + "/"
+          + type.plural();
+      String next = "";
+      do {
+        String url = base + path + "?limit=" + PAGE
+            + (next.isEmpty() ? "" : "&continue=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        HttpResponse<byte[]> response = http.sendAsync(http.newHttpRequestBuilder().uri(url)
+            .setHeader("Accept", accept).build(), byte[].class).get(2, TimeUnit.MINUTES);
+        if (!response.isSuccessful()) {
+          throw new IllegalStateException("GET " + url + ": HTTP " + response.code());
+        }
+        JsonNode list = JSON.readTree(response.body());
+        bytes += response.body().length;
+        items += list.path("items").size();
+        pages++;
+        next = list.path("metadata").path("continue").asText("");
+      } while (!next.isEmpty());
+    }
+    row("one listing of every discovered type, " + PAGE + " per page, " + form, mebibytes(bytes) + " of JSON ("
+        + bytes + " bytes; " + types.size() + " types, " + items + " objects, " + pages + " pages)");
   }
 
   /** Namespaces, CRDs and N objects: 40% ConfigMaps of ~10 KiB, 20% Secrets, 15% Deployments, 10% Services, 15% CRs. */
@@ -249,6 +348,14 @@ public final class SyncBenchmark {
       resyncs.incrementAndGet();
       lastResyncMillis = millis;
       if (firstResyncDone == null) {
+        bytesReceivedAtSync = proxy.bytesFromServer();
+        bytesSentAtSync = proxy.bytesToServer();
+        try {
+          cpuTicksAtSync = cpuTicks();
+          loadAtSync = loadAverage();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
         firstResyncDone = Instant.now();
       }
     }
@@ -409,6 +516,11 @@ public final class SyncBenchmark {
     return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 
+  static String loadAverage() throws IOException {
+    String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+    return fields[0] + " " + fields[1] + " " + fields[2];
+  }
+
   static boolean await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
@@ -431,6 +543,10 @@ public final class SyncBenchmark {
 
   static String seconds(long millis) {
     return String.format("%.2f s", millis / 1000.0);
+  }
+
+  static String mebibytes(long bytes) {
+    return String.format("%.1f MiB", bytes / 1024.0 / 1024.0);
   }
 
   static long mib(long kib) {

@@ -135,14 +135,21 @@ public final class SyncBenchmark {
       int expected = ClusterState.expectedRecords(client).size();
       writeProxiedKubeconfig(kubeconfig, apiServer, proxiedKubeconfig());
 
-      ProcessBuilder process = new ProcessBuilder("java", "-jar", jar.toString())
-          .redirectErrorStream(true).redirectOutput(log.toFile());
+      // The controller reads config/ and routes/ from its working directory: the jar's own project's.
+      Path project = jar.toAbsolutePath().getParent().getParent();
+      ProcessBuilder process = new ProcessBuilder("java", "-jar", jar.toAbsolutePath().toString())
+          .directory(project.toFile()).redirectErrorStream(true).redirectOutput(log.toAbsolutePath().toFile());
       process.environment().put("KUBECONFIG", proxiedKubeconfig().toAbsolutePath().toString());
       process.environment().put("RESOURCE_SYNC_ALLOWED_NAMESPACES", CONFIG_NS);
       String loadAtStart = loadAverage();
       long started = System.currentTimeMillis();
       controller = process.start();
-      await(Duration.ofMinutes(10), () -> firstResyncDone != null && receiver.records().size() >= expected);
+      await(Duration.ofMinutes(10), () -> !controller.isAlive()
+          || firstResyncDone != null && receiver.records().size() >= expected);
+      if (firstResyncDone == null || receiver.records().size() < expected) {
+        throw new IllegalStateException("the controller did not sync within 10 minutes"
+            + (controller.isAlive() ? "" : " (it exited: see " + log + ")"));
+      }
       long initial = firstResyncDone.toEpochMilli() - started;
       row("initial sync: controller start to receiver holding every object", seconds(initial)
           + " (" + expected + " records, resync request " + seconds(lastResyncMillis) + ")");

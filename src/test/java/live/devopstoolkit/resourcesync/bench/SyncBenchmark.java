@@ -141,6 +141,11 @@ public final class SyncBenchmark {
           .directory(project.toFile()).redirectErrorStream(true).redirectOutput(log.toAbsolutePath().toFile());
       process.environment().put("KUBECONFIG", proxiedKubeconfig().toAbsolutePath().toString());
       process.environment().put("RESOURCE_SYNC_ALLOWED_NAMESPACES", CONFIG_NS);
+      String jfr = System.getenv("BENCH_JFR");
+      if (jfr != null && !jfr.isEmpty()) {
+        process.environment().put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=name=bench,settings=profile,"
+            + "filename=" + Path.of(jfr).toAbsolutePath());
+      }
       String loadAtStart = loadAverage();
       long started = System.currentTimeMillis();
       controller = process.start();
@@ -149,6 +154,10 @@ public final class SyncBenchmark {
       if (firstResyncDone == null || receiver.records().size() < expected) {
         throw new IllegalStateException("the controller did not sync within 10 minutes"
             + (controller.isAlive() ? "" : " (it exited: see " + log + ")"));
+      }
+      if (jfr != null && !jfr.isEmpty()) {
+        // The recording covers the controller from its start until the initial sync, nothing after.
+        System.err.println("bench: " + jcmd("JFR.stop name=bench").trim());
       }
       long initial = firstResyncDone.toEpochMilli() - started;
       row("initial sync: controller start to receiver holding every object", seconds(initial)

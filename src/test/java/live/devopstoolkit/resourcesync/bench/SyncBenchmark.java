@@ -34,6 +34,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +45,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import live.devopstoolkit.resourcesync.discovery.ApiDiscovery;
 import live.devopstoolkit.resourcesync.discovery.ResourceType;
 import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfig;
@@ -158,6 +160,7 @@ public final class SyncBenchmark {
       if (jfr != null && !jfr.isEmpty()) {
         // The recording covers the controller from its start until the initial sync, nothing after.
         System.err.println("bench: " + jcmd("JFR.stop name=bench").trim());
+        Files.writeString(Path.of(jfr + ".threads.txt"), cpuByThread());
       }
       long initial = firstResyncDone.toEpochMilli() - started;
       row("initial sync: controller start to receiver holding every object", seconds(initial)
@@ -510,6 +513,30 @@ public final class SyncBenchmark {
     String info = jcmd("GC.heap_info");
     Matcher used = Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
     return used.find() ? Long.parseLong(used.group(1)) : -1;
+  }
+
+  /**
+   * The controller's CPU seconds (user+sys) per thread name, digits as N (not C1/C2), most first: JFR's
+   * execution samples see Java code only, not the JIT compilers, GC or other VM threads.
+   */
+  String cpuByThread() throws IOException {
+    Map<String, Long> ticks = new TreeMap<>();
+    try (Stream<Path> tasks = Files.list(Path.of("/proc/" + controller.pid() + "/task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          String name = Files.readString(task.resolve("comm")).trim().replaceAll("(?<!^C)\\d+", "N");
+          ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+        } catch (IOException | RuntimeException gone) {
+          // the thread ended while being read
+        }
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    ticks.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> out.append(String.format("%8.2f s  %s%n", e.getValue() / (double) CLK_TCK, e.getKey())));
+    return out.toString();
   }
 
   String jcmd(String command) throws Exception {

@@ -160,7 +160,7 @@ public final class SyncBenchmark {
       if (jfr != null && !jfr.isEmpty()) {
         // The recording covers the controller from its start until the initial sync, nothing after.
         System.err.println("bench: " + jcmd("JFR.stop name=bench").trim());
-        Files.writeString(Path.of(jfr + ".threads.txt"), cpuByThread());
+        Files.writeString(Path.of(jfr + ".threads.txt"), cpuByThread(Map.of()));
       }
       long initial = firstResyncDone.toEpochMilli() - started;
       row("initial sync: controller start to receiver holding every object", seconds(initial)
@@ -185,7 +185,17 @@ public final class SyncBenchmark {
         return;
       }
 
+      Map<String, Long> ticksBeforeChurn = threadTicks();
+      if (jfr != null && !jfr.isEmpty()) {
+        // A second recording covers the churn phase alone.
+        System.err.println("bench: " + jcmd("JFR.start name=churn settings=profile filename="
+            + Path.of(jfr + ".churn.jfr").toAbsolutePath()).trim());
+      }
       churn(receiver, 200, Duration.ofMinutes(2));
+      if (jfr != null && !jfr.isEmpty()) {
+        System.err.println("bench: " + jcmd("JFR.stop name=churn").trim());
+        Files.writeString(Path.of(jfr + ".churn.threads.txt"), cpuByThread(ticksBeforeChurn));
+      }
       burst(receiver, 20_000);
       exact(receiver, "after churn and burst");
       resyncMemory(expected);
@@ -516,10 +526,20 @@ public final class SyncBenchmark {
   }
 
   /**
-   * The controller's CPU seconds (user+sys) per thread name, digits as N (not C1/C2), most first: JFR's
-   * execution samples see Java code only, not the JIT compilers, GC or other VM threads.
+   * The controller's CPU seconds (user+sys) per thread name, digits as N (not C1/C2), most first,
+   * less those of {@code since}: JFR's execution samples see Java code only, not the JIT compilers,
+   * GC or other VM threads.
    */
-  String cpuByThread() throws IOException {
+  String cpuByThread(Map<String, Long> since) throws IOException {
+    StringBuilder out = new StringBuilder();
+    threadTicks().entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - since.getOrDefault(e.getKey(), 0L)))
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> out.append(String.format("%8.2f s  %s%n", e.getValue() / (double) CLK_TCK, e.getKey())));
+    return out.toString();
+  }
+
+  Map<String, Long> threadTicks() throws IOException {
     Map<String, Long> ticks = new TreeMap<>();
     try (Stream<Path> tasks = Files.list(Path.of("/proc/" + controller.pid() + "/task"))) {
       for (Path task : tasks.toList()) {
@@ -533,10 +553,7 @@ public final class SyncBenchmark {
         }
       }
     }
-    StringBuilder out = new StringBuilder();
-    ticks.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .forEach(e -> out.append(String.format("%8.2f s  %s%n", e.getValue() / (double) CLK_TCK, e.getKey())));
-    return out.toString();
+    return ticks;
   }
 
   String jcmd(String command) throws Exception {

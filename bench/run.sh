@@ -6,6 +6,8 @@
 #   bench/run.sh 50000 --initial-only                          stop after the initial-sync figures
 #   bench/run.sh 50000 --initial-only --jar ../old/target/resource-sync-controller.jar
 #                                                              measure another build of the controller
+#   BENCH_JFR=target/bench/initial.jfr bench/run.sh 20000 --initial-only
+#                                                              record the controller with JFR until the initial sync
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:?usage: bench/run.sh N [--initial-only] [--jar PATH]}"
@@ -49,6 +51,11 @@ LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
   echo "$(free -g | awk '/Mem:/{print $2}') GiB memory, $(java -version 2>&1 | head -1), Kubernetes $(basename "$(hack/kube-binaries.sh)")."
   echo "Load average (1, 5, 15 min): $LOAD_START when the run began, $LOAD_END when it ended."
+  if [[ -n "${BENCH_JFR:-}" ]]; then
+    CHURN_JFR=", and again during the churn phase (its CPU per 1,000 changes includes JFR's overhead)"
+    [[ -z "$INITIAL_ONLY" ]] || CHURN_JFR=""
+    echo "The controller ran with JFR (settings=profile) until the initial sync$CHURN_JFR: \`BENCH_JFR=$BENCH_JFR\`."
+  fi
   echo
   echo "| measure | figure |"
   echo "|---|---|"

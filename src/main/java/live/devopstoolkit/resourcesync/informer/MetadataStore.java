@@ -40,6 +40,25 @@ final class MetadataStore implements ItemStore<GenericKubernetesResource> {
     return object instanceof StoredResource stored ? stored.record() : SyncRecords.of(type, object);
   }
 
+  /**
+   * The record of an object the informer hands to its event handlers after {@link #put}. For watch
+   * events fabric8 passes the object it parsed, not the one stored (the first list's adds come from
+   * the store), and mapping it again doubled the record work of every watched add and update.
+   * While the store still holds that version (same resourceVersion, so the same content) its record
+   * is the answer; a later version or a delete since then means mapping the object itself.
+   */
+  SyncRecord recordOf(GenericKubernetesResource object) {
+    if (object instanceof StoredResource stored) {
+      return stored.record();
+    }
+    StoredResource stored = items.get(getKey(object));
+    String version = object.getMetadata().getResourceVersion();
+    if (stored != null && version != null && version.equals(stored.getMetadata().getResourceVersion())) {
+      return stored.record();
+    }
+    return SyncRecords.of(type, object);
+  }
+
   @Override
   public String getKey(GenericKubernetesResource obj) {
     return Cache.metaNamespaceKeyFunc(obj);

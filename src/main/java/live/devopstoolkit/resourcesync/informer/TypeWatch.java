@@ -51,13 +51,13 @@ final class TypeWatch {
     informer.addEventHandler(new ResourceEventHandler<>() {
       @Override
       public void onAdd(GenericKubernetesResource obj) {
-        changes.accept(new ResourceChange(ref(obj), null, MetadataStore.recordOf(type, obj)));
+        changes.accept(new ResourceChange(ref(obj), null, store.recordOf(obj)));
       }
 
       @Override
       public void onUpdate(GenericKubernetesResource oldObj, GenericKubernetesResource newObj) {
         changes.accept(new ResourceChange(ref(newObj), MetadataStore.recordOf(type, oldObj),
-            MetadataStore.recordOf(type, newObj)));
+            store.recordOf(newObj)));
       }
 
       @Override

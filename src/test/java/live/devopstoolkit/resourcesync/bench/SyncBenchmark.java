@@ -34,6 +34,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +45,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import live.devopstoolkit.resourcesync.discovery.ApiDiscovery;
 import live.devopstoolkit.resourcesync.discovery.ResourceType;
 import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfig;
@@ -141,6 +143,11 @@ public final class SyncBenchmark {
           .directory(project.toFile()).redirectErrorStream(true).redirectOutput(log.toAbsolutePath().toFile());
       process.environment().put("KUBECONFIG", proxiedKubeconfig().toAbsolutePath().toString());
       process.environment().put("RESOURCE_SYNC_ALLOWED_NAMESPACES", CONFIG_NS);
+      String jfr = System.getenv("BENCH_JFR");
+      if (jfr != null && !jfr.isEmpty()) {
+        process.environment().put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=name=bench,settings=profile,"
+            + "filename=" + Path.of(jfr).toAbsolutePath());
+      }
       String loadAtStart = loadAverage();
       long started = System.currentTimeMillis();
       controller = process.start();
@@ -149,6 +156,11 @@ public final class SyncBenchmark {
       if (firstResyncDone == null || receiver.records().size() < expected) {
         throw new IllegalStateException("the controller did not sync within 10 minutes"
             + (controller.isAlive() ? "" : " (it exited: see " + log + ")"));
+      }
+      if (jfr != null && !jfr.isEmpty()) {
+        // The recording covers the controller from its start until the initial sync, nothing after.
+        System.err.println("bench: " + jcmd("JFR.stop name=bench").trim());
+        Files.writeString(Path.of(jfr + ".threads.txt"), cpuByThread(Map.of()));
       }
       long initial = firstResyncDone.toEpochMilli() - started;
       row("initial sync: controller start to receiver holding every object", seconds(initial)
@@ -173,7 +185,17 @@ public final class SyncBenchmark {
         return;
       }
 
+      Map<String, Long> ticksBeforeChurn = threadTicks();
+      if (jfr != null && !jfr.isEmpty()) {
+        // A second recording covers the churn phase alone.
+        System.err.println("bench: " + jcmd("JFR.start name=churn settings=profile filename="
+            + Path.of(jfr + ".churn.jfr").toAbsolutePath()).trim());
+      }
       churn(receiver, 200, Duration.ofMinutes(2));
+      if (jfr != null && !jfr.isEmpty()) {
+        System.err.println("bench: " + jcmd("JFR.stop name=churn").trim());
+        Files.writeString(Path.of(jfr + ".churn.threads.txt"), cpuByThread(ticksBeforeChurn));
+      }
       burst(receiver, 20_000);
       exact(receiver, "after churn and burst");
       resyncMemory(expected);
@@ -501,6 +523,37 @@ public final class SyncBenchmark {
     String info = jcmd("GC.heap_info");
     Matcher used = Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
     return used.find() ? Long.parseLong(used.group(1)) : -1;
+  }
+
+  /**
+   * The controller's CPU seconds (user+sys) per thread name, digits as N (not C1/C2), most first,
+   * less those of {@code since}: JFR's execution samples see Java code only, not the JIT compilers,
+   * GC or other VM threads.
+   */
+  String cpuByThread(Map<String, Long> since) throws IOException {
+    StringBuilder out = new StringBuilder();
+    threadTicks().entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - since.getOrDefault(e.getKey(), 0L)))
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> out.append(String.format("%8.2f s  %s%n", e.getValue() / (double) CLK_TCK, e.getKey())));
+    return out.toString();
+  }
+
+  Map<String, Long> threadTicks() throws IOException {
+    Map<String, Long> ticks = new TreeMap<>();
+    try (Stream<Path> tasks = Files.list(Path.of("/proc/" + controller.pid() + "/task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          String name = Files.readString(task.resolve("comm")).trim().replaceAll("(?<!^C)\\d+", "N");
+          ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+        } catch (IOException | RuntimeException gone) {
+          // the thread ended while being read
+        }
+      }
+    }
+    return ticks;
   }
 
   String jcmd(String command) throws Exception {

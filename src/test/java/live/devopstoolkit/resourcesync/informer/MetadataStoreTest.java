@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.List;
 import java.util.Map;
+import live.devopstoolkit.resourcesync.changes.SyncRecords;
 import live.devopstoolkit.resourcesync.discovery.ResourceType;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,21 @@ class MetadataStoreTest {
     assertThat(store.stored("ns/db").getMetadata().getResourceVersion()).isEqualTo("2");
     store.put("ns/db", secret("3", Map.of("tier", "cache"), "2026-01-03T00:00:00Z"));
     assertThat(store.stored("ns/db").record().updatedAt()).isEqualTo("2026-01-03T00:00:00Z");
+  }
+
+  @Test
+  void anEventReusesTheRecordStoredForItsVersionAndMapsAnyOtherVersion() {
+    GenericKubernetesResource first = secret("1", Map.of("tier", "db"), "2026-01-01T00:00:00Z");
+    store.put("ns/db", first);
+    assertThat(store.recordOf(first)).isSameAs(store.stored("ns/db").record());
+
+    GenericKubernetesResource second = secret("2", Map.of("tier", "cache"), "2026-01-02T00:00:00Z");
+    assertThat(store.recordOf(second)).isEqualTo(SyncRecords.of(SECRET, second))
+        .isNotSameAs(store.stored("ns/db").record());
+    store.put("ns/db", second);
+    store.remove("ns/db");
+    assertThat(store.recordOf(second)).isEqualTo(SyncRecords.of(SECRET, second));
+    assertThat(store.recordOf(first).labels()).containsEntry("tier", "db");
   }
 
   static GenericKubernetesResource secret(String resourceVersion, Map<String, String> labels, String writtenAt) {

@@ -165,6 +165,8 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
 
   /** $KUBECONFIG, ~/.kube/config or the in-cluster service account, unless a kubeconfig file is set. */
   private Config clusterConfig() throws Exception {
-    return kubeconfig.isBlank() ? Config.autoConfigure(null) : Config.fromKubeconfig(Files.readString(Path.of(kubeconfig)));
+    return kubeconfig.isBlank()
+        ? Config.autoConfigure(null)
+        : Config.fromKubeconfig(Files.readString(Path.of(kubeconfig)));
   }
 }

@@ -68,7 +68,7 @@ public class SyncRequests {
     setTarget(exchange, target.endpoint());
   }
 
-  void setTarget(Exchange exchange, String endpoint) {
+  private void setTarget(Exchange exchange, String endpoint) {
     URI url = URI.create(endpoint);
     String withoutQuery = url.getScheme() + "://" + url.getRawAuthority() + url.getRawPath();
     Message message = exchange.getMessage();

@@ -21,16 +21,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one pipeline per ResourceSyncConfig: three routes made from the templates in
- * {@code routes/sync-pipeline.yaml} when the object appears, removed when it is deleted. A spec edit
- * never rebuilds them: the routes read the debounce window and resync interval from the pipeline's
- * current target, so an open debounce window and the informers survive the edit. Updates that leave
- * the generation alone (status writes, label edits) change nothing. A config the {@link ConfigPolicy} refuses gets no pipeline (a running
- * one is stopped) and a status that says why.
+ * {@code routes/sync-pipeline.yaml} when the object appears, removed when it is deleted. A spec edit never
+ * rebuilds them: the routes read the debounce window and resync interval from the pipeline's current
+ * target, so an open debounce window and the informers survive the edit. Updates that leave the
+ * generation alone (status writes, label edits) change nothing. A config the {@link ConfigPolicy}
+ * refuses gets no pipeline (a running one is stopped) and a status that says why.
  *
- * <p>A reconcile that throws (routes that cannot be built, say) leaves no half-built pipeline
- * behind: the config gets Ready=False with reason ReconcileFailed, and is reconciled again from its
- * latest state with a doubling delay, as controller-runtime requeues, until it succeeds, changes or
- * is deleted.
+ * <p>A reconcile that throws (routes that cannot be built, say) leaves no half-built pipeline behind:
+ * the config gets Ready=False with reason ReconcileFailed, and is reconciled again from its latest
+ * state with a doubling delay, as controller-runtime requeues, until it succeeds, changes or is
+ * deleted.
  */
 public class ConfigReconciler {
 

@@ -10,7 +10,8 @@ class ExcludedTypesTest {
 
   static final ResourceType SECRETS = new ResourceType("", "v1", "Secret", "secrets", true);
   static final ResourceType CONFIG_MAPS = new ResourceType("", "v1", "ConfigMap", "configmaps", true);
-  static final ResourceType CERTIFICATES = new ResourceType("cert-manager.io", "v1", "Certificate", "certificates", true);
+  static final ResourceType CERTIFICATES =
+      new ResourceType("cert-manager.io", "v1", "Certificate", "certificates", true);
 
   @Test
   void namedTypesAreLeftOutAndFailedGroupsKept() {

@@ -154,7 +154,8 @@ class ManagementPortsIT {
     for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
       if (entry.endsWith(".jar")) {
         try (JarFile jar = new JarFile(entry)) {
-          jar.stream().map(e -> e.getName()).filter(n -> n.startsWith("META-INF/services/org/apache/camel/dev-console/"))
+          jar.stream().map(e -> e.getName())
+              .filter(n -> n.startsWith("META-INF/services/org/apache/camel/dev-console/"))
               .map(n -> n.substring(n.lastIndexOf('/') + 1)).filter(n -> !n.isEmpty()).forEach(ids::add);
         }
       }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,10 +63,9 @@ class ConfigEditsIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> round.get() > 40);
             sync.client.configMaps().inNamespace(NS).withName("churn-3").delete();
             sync.client.configMaps().inNamespace(NS).withName("churn-11").delete();
-            sync.client.resources(ResourceSyncConfig.class).inNamespace(NS).withName("sync").edit(config -> {
-              config.getSpec().setResyncIntervalMinutes(30);
-              return config;
-            });
+            // A merge patch carries no resourceVersion, so concurrent status writes cannot make it conflict.
+            sync.client.resources(ResourceSyncConfig.class).inNamespace(NS).withName("sync").patch(
+                PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"resyncIntervalMinutes\":30}}");
           }
         }
         int seen = round.get();
@@ -76,7 +77,8 @@ class ConfigEditsIT {
       }
 
       sync.awaitReceiverMatchesCluster(Duration.ofSeconds(120));
-      assertThat(sync.receiver.records()).doesNotContainKeys(NS + ":v1:ConfigMap:churn-3", NS + ":v1:ConfigMap:churn-11");
+      assertThat(sync.receiver.records())
+          .doesNotContainKeys(NS + ":v1:ConfigMap:churn-3", NS + ":v1:ConfigMap:churn-11");
       assertThat(pipelineRoutes(sync)).as("the same route instances, never rebuilt").isEqualTo(routesBefore);
     }
   }

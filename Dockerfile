@@ -16,6 +16,7 @@ COPY --from=build /build/target/lib lib
 COPY --from=build /build/target/resource-sync-controller.jar resource-sync-controller.jar
 COPY routes routes
 COPY config/application.properties config/application.properties
+COPY config/jvm.options config/jvm.options
 USER 10001:10001
 EXPOSE 9876
-ENTRYPOINT ["java", "-jar", "resource-sync-controller.jar"]
+ENTRYPOINT ["java", "@config/jvm.options", "-jar", "resource-sync-controller.jar"]

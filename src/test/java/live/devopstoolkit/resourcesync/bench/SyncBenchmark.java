@@ -179,6 +179,11 @@ public final class SyncBenchmark {
 
       long live = liveHeapKib();
       long rss = rssKib();
+      String nmt = jcmd("VM.native_memory summary");
+      if (nmt.contains("Total:")) {
+        // Started with -XX:NativeMemoryTracking=summary (through BENCH_JVM_OPTIONS): where the RSS goes.
+        Files.writeString(log.resolveSibling("controller-" + objects + ".nmt.txt"), nmt);
+      }
       row("live heap after initial sync (after full GC)", mib(live) + " MiB (" + String.format("%.1f",
           live / 1024.0 / (expected / 1000.0)) + " MiB per 1,000 objects)");
       row("RSS after initial sync", mib(rss) + " MiB");

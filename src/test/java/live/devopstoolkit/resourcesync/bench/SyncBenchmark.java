@@ -622,8 +622,15 @@ public final class SyncBenchmark {
   long liveHeapKib() throws Exception {
     jcmd("GC.run");
     String info = jcmd("GC.heap_info");
+    // One line for G1's heap; one per generation for the Serial and Parallel collectors.
     Matcher used = Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
-    return used.find() ? Long.parseLong(used.group(1)) : -1;
+    long kib = 0;
+    boolean found = false;
+    while (used.find()) {
+      kib += Long.parseLong(used.group(1));
+      found = true;
+    }
+    return found ? kib : -1;
   }
 
   /**

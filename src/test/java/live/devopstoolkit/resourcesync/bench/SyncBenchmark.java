@@ -160,6 +160,8 @@ public final class SyncBenchmark {
         throw new IllegalStateException("the controller did not sync within 10 minutes"
             + (controller.isAlive() ? "" : " (it exited: see " + log + ")"));
       }
+      // The controller's CPU per thread until synced: JIT, GC, start-up, informer events, I/O.
+      Files.writeString(log.resolveSibling("controller-" + objects + ".threads.txt"), cpuByThread(Map.of()));
       if (jfr != null && !jfr.isEmpty()) {
         // The recording covers the controller from its start until the initial sync, nothing after.
         System.err.println("bench: " + jcmd("JFR.stop name=bench").trim());

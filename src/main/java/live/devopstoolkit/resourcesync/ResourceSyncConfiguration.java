@@ -116,8 +116,13 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
     Clock clock = Clock.systemUTC();
     ObjectMapper json = new ObjectMapper();
     Config clusterConfig = clusterConfig();
-    KubernetesClient client = new KubernetesClientBuilder().withConfig(clusterConfig).build();
-    InformerRegistry informers = new InformerRegistry(MetadataOnly.client(clusterConfig), listLimit);
+    SharedVertx vertx = new SharedVertx();
+    camel.addService(vertx);
+    registry.bind("vertx", vertx.vertx());
+    KubernetesClient client = new KubernetesClientBuilder().withHttpClientFactory(vertx.httpClients())
+        .withConfig(clusterConfig).build();
+    InformerRegistry informers = new InformerRegistry(MetadataOnly.client(clusterConfig, vertx.httpClients()),
+        listLimit);
     Pipelines pipelines = new Pipelines(informers, clock, new BatchLimits(maxRecords, maxBytes),
         new BackoffPolicy(pauseMillis, maxPauseMillis), maxRejections,
         new SyncMetrics(() -> registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME,

@@ -31,6 +31,10 @@ LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 mvn -B -o -q package -DskipTests
 mvn -B -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath"
 [[ -f "$JAR" ]] || { echo "bench: no jar at $JAR" >&2; exit 1; }
+# The jar's class-data sharing archive, as the image's build makes it (when its project uses one).
+if grep -qs SharedArchiveFile "$(dirname "$(dirname "$JAR")")/config/jvm.options"; then
+  CDS_PROJECT_DIR="$(dirname "$(dirname "$JAR")")" hack/cds-archive.sh
+fi
 JAR_COMMIT="$(git -C "$(dirname "$JAR")" log -1 --format='%h %s' 2>/dev/null | cut -c1-72 || echo unknown)"
 if [[ -n "$(git -C "$(dirname "$JAR")" status --porcelain --untracked-files=no -- src pom.xml config routes 2>/dev/null)" ]]; then
   JAR_COMMIT="$JAR_COMMIT (plus uncommitted changes)"

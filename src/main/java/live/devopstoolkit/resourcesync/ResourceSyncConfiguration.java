@@ -117,7 +117,7 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
     ObjectMapper json = new ObjectMapper();
     Config clusterConfig = clusterConfig();
     SharedVertx vertx = new SharedVertx();
-    camel.addService(vertx);
+    camel.addLifecycleStrategy(vertx);
     registry.bind("vertx", vertx.vertx());
     KubernetesClient client = new KubernetesClientBuilder().withHttpClientFactory(vertx.httpClients())
         .withConfig(clusterConfig).build();

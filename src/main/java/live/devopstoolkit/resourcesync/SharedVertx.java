@@ -6,7 +6,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
 import java.util.concurrent.TimeUnit;
-import org.apache.camel.support.service.ServiceSupport;
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.LifecycleStrategySupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Vert.x for the whole controller. Each fabric8 client otherwise starts a Vert.x of its own
@@ -15,10 +18,12 @@ import org.apache.camel.support.service.ServiceSupport;
  * in Camel's registry, it is the one Camel's HTTP servers find and use; given to the clients'
  * builders, the one they send with. It is made the way fabric8 makes its own: daemon threads, no
  * file cache or class-path resolving (the root filesystem is read-only in the cluster), and the
- * JVM's name resolution rather than Vert.x's own. Closed when Camel stops, after everything that
- * uses it.
+ * JVM's name resolution rather than Vert.x's own. Closed once Camel has stopped, after every
+ * service that uses it (a Camel service of its own would be stopped before Camel's HTTP servers).
  */
-final class SharedVertx extends ServiceSupport {
+final class SharedVertx extends LifecycleStrategySupport {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SharedVertx.class);
 
   private final Vertx vertx;
   private final HttpClient.Factory httpClients;
@@ -42,7 +47,13 @@ final class SharedVertx extends ServiceSupport {
   }
 
   @Override
-  protected void doStop() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  public void onContextStopped(CamelContext context) {
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      LOG.warn("event=vertx-close-failed error=\"{}\"", e.getMessage());
+    }
   }
 }

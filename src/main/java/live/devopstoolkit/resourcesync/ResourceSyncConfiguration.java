@@ -154,7 +154,7 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
       camel.getComponent("https", HttpComponent.class).setSslContextParameters(
           CaBundle.sslContextParameters(Path.of(caBundle)));
     }
-    camel.getManagementStrategy().addEventNotifier(new ShutdownFlush(pipelines, clock, flushTimeoutMillis));
+    camel.getManagementStrategy().addEventNotifier(new ShutdownFlush(camel, pipelines, clock, flushTimeoutMillis));
     if (leaderElection) {
       LeaderElection.install(camel, client, new LeaderElection.Settings(leaseNamespace, podName, podLabels,
           leaseDurationMillis, renewDeadlineMillis, retryPeriodMillis), reconciler::leadershipLost);

@@ -39,7 +39,7 @@ public class SyncMetrics {
 
   public void opened(String config, Supplier<Number> pending, Supplier<Number> watchedTypes) {
     Gauge.builder("resource.sync.records.pending", pending).tag("config", config)
-        .description("Changed objects not yet acknowledged by the receiver").register(registry());
+        .description("Changed objects out of their debounce window and not yet acknowledged by the receiver").register(registry());
     Gauge.builder("resource.sync.watched.types", watchedTypes).tag("config", config)
         .description("Resource types watched").register(registry());
   }
@@ -50,10 +50,11 @@ public class SyncMetrics {
     tagged.forEach(meters::remove);
   }
 
-  public void changeSeen(String config) {
+  /** Counted as each debounce window closes, so the count trails the changes by up to a window. */
+  public void changesSeen(String config, int changes) {
     Counter.builder("resource.sync.changes").tag("config", config)
         .description("Relevant changes seen (creates, deletes, label and description changes)")
-        .register(registry()).increment();
+        .register(registry()).increment(changes);
   }
 
   public void delivered(String config, boolean resync, int records, List<Long> latenciesMillis) {

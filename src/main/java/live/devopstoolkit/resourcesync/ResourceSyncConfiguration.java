@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import live.devopstoolkit.resourcesync.debounce.BoundedStaleness;
 import live.devopstoolkit.resourcesync.debounce.ChangedRefsAggregation;
+import live.devopstoolkit.resourcesync.debounce.DebounceWindows;
 import live.devopstoolkit.resourcesync.delivery.BackoffPolicy;
 import live.devopstoolkit.resourcesync.delivery.BatchLimits;
 import live.devopstoolkit.resourcesync.delivery.BearerTokens;
@@ -121,7 +122,7 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
     Pipelines pipelines = new Pipelines(informers, clock, new BatchLimits(maxRecords, maxBytes),
         new BackoffPolicy(pauseMillis, maxPauseMillis), maxRejections,
         new SyncMetrics(() -> registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME,
-            MeterRegistry.class)));
+            MeterRegistry.class)), key -> DebounceWindows.waiting(camel, key));
     EventRecorder events = new EventRecorder(client, clock);
     StatusWriter statusWriter = new StatusWriter(client, pipelines, informers, events, clock);
 

@@ -1,5 +1,6 @@
 package live.devopstoolkit.resourcesync.debounce;
 
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.processor.aggregate.AggregateProcessor;
@@ -25,6 +26,15 @@ public final class DebounceWindows {
   /** Windows closed whose changes have not reached their pipeline yet. */
   public static int handingOn(CamelContext camel) {
     return windows(camel).mapToInt(AggregateProcessor::getInProgressCompleteExchanges).sum();
+  }
+
+  /** Objects changed in a pipeline's open window, read from the aggregator, for the pending gauge. */
+  public static int waiting(CamelContext camel, String pipeline) {
+    return windows(camel)
+        .map(aggregator -> aggregator.getAggregationRepository().get(camel, pipeline))
+        .filter(Objects::nonNull)
+        .mapToInt(group -> group.getMessage().getBody(ChangedRefs.class).size())
+        .sum();
   }
 
   private static Stream<AggregateProcessor> windows(CamelContext camel) {

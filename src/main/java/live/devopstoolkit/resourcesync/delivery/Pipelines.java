@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntFunction;
 import live.devopstoolkit.resourcesync.debounce.ChangedRefs;
 import live.devopstoolkit.resourcesync.informer.InformerRegistry;
 import live.devopstoolkit.resourcesync.resync.ResyncSchedule;
@@ -42,10 +43,16 @@ public class Pipelines {
   private final BackoffPolicy backoff;
   private final int maxRejections;
   private final SyncMetrics metrics;
+  private final ToIntFunction<String> inWindow;
 
+  /**
+   * @param inWindow how many objects of a pipeline wait in its open debounce window, which the
+   *     aggregator owns; read for the pending gauge only
+   */
   public Pipelines(InformerRegistry registry, Clock clock, BatchLimits limits, BackoffPolicy backoff,
-      int maxRejections, SyncMetrics metrics) {
+      int maxRejections, SyncMetrics metrics, ToIntFunction<String> inWindow) {
     this.registry = registry;
+    this.inWindow = inWindow;
     this.metrics = metrics;
     this.clock = clock;
     this.limits = limits;
@@ -56,7 +63,7 @@ public class Pipelines {
   public Pipeline open(SyncTarget target) {
     return pipelines.computeIfAbsent(target.key(), key -> {
       Pipeline pipeline = new Pipeline(target, new ResyncSchedule(clock.millis()), backoff, maxRejections);
-      metrics.opened(key, pipeline::pendingCount, registry::watchedTypes);
+      metrics.opened(key, () -> inWindow.applyAsInt(key) + pipeline.pendingCount(), registry::watchedTypes);
       return pipeline;
     });
   }

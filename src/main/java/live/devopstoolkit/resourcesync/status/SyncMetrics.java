@@ -39,7 +39,7 @@ public class SyncMetrics {
 
   public void opened(String config, Supplier<Number> pending, Supplier<Number> watchedTypes) {
     Gauge.builder("resource.sync.records.pending", pending).tag("config", config)
-        .description("Changed objects out of their debounce window and not yet acknowledged by the receiver").register(registry());
+        .description("Changed objects not yet acknowledged by the receiver").register(registry());
     Gauge.builder("resource.sync.watched.types", watchedTypes).tag("config", config)
         .description("Resource types watched").register(registry());
   }

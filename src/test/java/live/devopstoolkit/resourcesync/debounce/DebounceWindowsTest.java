@@ -41,6 +41,8 @@ class DebounceWindowsTest extends CamelTestSupport {
     template.sendBody("direct:changes", ref("y"));
     template.sendBody("direct:other", ref("z"));
     assertThat(due.getReceivedCounter()).as("the window is open for an hour").isZero();
+    assertThat(DebounceWindows.waiting(context, "a")).isEqualTo(2);
+    assertThat(DebounceWindows.waiting(context, "b")).as("not a debounce step").isZero();
 
     assertThat(DebounceWindows.closeAll(context)).isOne();
 
@@ -52,6 +54,7 @@ class DebounceWindowsTest extends CamelTestSupport {
     assertThat(window.firstSeen().keySet()).containsExactly(ref("x"), ref("y"));
     assertThat(other.getReceivedCounter()).isZero();
     assertThat(DebounceWindows.closeAll(context)).as("nothing left open").isZero();
+    assertThat(DebounceWindows.waiting(context, "a")).isZero();
   }
 
   static ResourceRef ref(String name) {

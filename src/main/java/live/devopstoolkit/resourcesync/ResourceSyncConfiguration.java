@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import live.devopstoolkit.resourcesync.debounce.BoundedStaleness;
 import live.devopstoolkit.resourcesync.debounce.ChangedRefsAggregation;
+import live.devopstoolkit.resourcesync.debounce.DebounceWindows;
 import live.devopstoolkit.resourcesync.delivery.BackoffPolicy;
 import live.devopstoolkit.resourcesync.delivery.BatchLimits;
 import live.devopstoolkit.resourcesync.delivery.BearerTokens;
@@ -126,7 +127,7 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
     Pipelines pipelines = new Pipelines(informers, clock, new BatchLimits(maxRecords, maxBytes),
         new BackoffPolicy(pauseMillis, maxPauseMillis), maxRejections,
         new SyncMetrics(() -> registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME,
-            MeterRegistry.class)));
+            MeterRegistry.class)), key -> DebounceWindows.waiting(camel, key));
     EventRecorder events = new EventRecorder(client, clock);
     StatusWriter statusWriter = new StatusWriter(client, pipelines, informers, events, clock);
 
@@ -159,7 +160,7 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
       camel.getComponent("https", HttpComponent.class).setSslContextParameters(
           CaBundle.sslContextParameters(Path.of(caBundle)));
     }
-    camel.getManagementStrategy().addEventNotifier(new ShutdownFlush(pipelines, clock, flushTimeoutMillis));
+    camel.getManagementStrategy().addEventNotifier(new ShutdownFlush(camel, pipelines, clock, flushTimeoutMillis));
     if (leaderElection) {
       LeaderElection.install(camel, client, new LeaderElection.Settings(leaseNamespace, podName, podLabels,
           leaseDurationMillis, renewDeadlineMillis, retryPeriodMillis), reconciler::leadershipLost);

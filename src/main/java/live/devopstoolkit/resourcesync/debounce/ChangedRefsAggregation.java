@@ -17,14 +17,14 @@ public class ChangedRefsAggregation implements AggregationStrategy {
   @Override
   public Exchange aggregate(Exchange group, Exchange change) {
     ResourceRef ref = change.getMessage().getBody(ResourceRef.class);
+    long now = clock.millis();
     if (group == null) {
-      ChangedRefs refs = new ChangedRefs(clock.millis());
-      refs.add(ref);
+      ChangedRefs refs = new ChangedRefs(now);
+      refs.add(ref, now);
       change.getMessage().setBody(refs);
       return change;
     }
-    group.getMessage().getBody(ChangedRefs.class).add(ref);
+    group.getMessage().getBody(ChangedRefs.class).add(ref, now);
     return group;
   }
-
 }

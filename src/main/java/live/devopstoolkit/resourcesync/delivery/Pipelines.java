@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import live.devopstoolkit.resourcesync.changes.ResourceRef;
+import java.util.function.ToIntFunction;
 import live.devopstoolkit.resourcesync.debounce.ChangedRefs;
 import live.devopstoolkit.resourcesync.informer.InformerRegistry;
 import live.devopstoolkit.resourcesync.resync.ResyncSchedule;
@@ -43,10 +43,16 @@ public class Pipelines {
   private final BackoffPolicy backoff;
   private final int maxRejections;
   private final SyncMetrics metrics;
+  private final ToIntFunction<String> inWindow;
 
+  /**
+   * @param inWindow how many objects of a pipeline wait in its open debounce window, which the
+   *     aggregator owns; read for the pending gauge only
+   */
   public Pipelines(InformerRegistry registry, Clock clock, BatchLimits limits, BackoffPolicy backoff,
-      int maxRejections, SyncMetrics metrics) {
+      int maxRejections, SyncMetrics metrics, ToIntFunction<String> inWindow) {
     this.registry = registry;
+    this.inWindow = inWindow;
     this.metrics = metrics;
     this.clock = clock;
     this.limits = limits;
@@ -56,8 +62,8 @@ public class Pipelines {
 
   public Pipeline open(SyncTarget target) {
     return pipelines.computeIfAbsent(target.key(), key -> {
-      Pipeline pipeline = new Pipeline(target, new ResyncSchedule(clock.millis()));
-      metrics.opened(key, pipeline::pendingCount, registry::watchedTypes);
+      Pipeline pipeline = new Pipeline(target, new ResyncSchedule(clock.millis()), backoff, maxRejections);
+      metrics.opened(key, () -> inWindow.applyAsInt(key) + pipeline.pendingCount(), registry::watchedTypes);
       return pipeline;
     });
   }
@@ -95,15 +101,12 @@ public class Pipelines {
     return pipelines.values();
   }
 
-  public void changed(@ExchangeProperty(PIPELINE) String key, ResourceRef ref) {
+  /** A debounce window closed: its changes are due, and counted as seen. */
+  public void due(@ExchangeProperty(PIPELINE) String key, ChangedRefs window) {
     get(key).ifPresent(p -> {
-      p.changed(ref, clock.millis());
-      metrics.changeSeen(key);
+      p.due(window.firstSeen());
+      metrics.changesSeen(key, window.changes());
     });
-  }
-
-  public void due(@ExchangeProperty(PIPELINE) String key, ChangedRefs refs) {
-    get(key).ifPresent(p -> p.due(refs.refs()));
   }
 
   /** The pipeline's current debounce window: read per change, so an edited spec applies at once. */
@@ -114,8 +117,8 @@ public class Pipelines {
   /** Marks a full resync due when the config's current resync interval has elapsed. */
   public void resyncIfDue(@ExchangeProperty(PIPELINE) String key) {
     get(key).ifPresent(p -> {
-      if (p.resyncSchedule().due(clock.millis(), p.target().resyncIntervalMinutes() * 60_000L)) {
-        resync(key);
+      if (p.resync().dueAfter(clock.millis(), p.target().resyncIntervalMinutes() * 60_000L)) {
+        LOG.info("event=resync-due config={}", p.target());
       }
     });
   }
@@ -124,7 +127,7 @@ public class Pipelines {
   public void resync(String key) {
     get(key).ifPresent(p -> {
       LOG.info("event=resync-due config={}", p.target());
-      p.resyncDue();
+      p.resync().markDue();
     });
   }
 
@@ -135,7 +138,7 @@ public class Pipelines {
       return false;
     }
     SyncBatch batch = pipeline.nextBatch(clock.millis(), registry.isSynced(), registry.resyncHeldBack(),
-        ref -> registry.get(ref).map(StoredResource::record), limits);
+        ref -> registry.get(ref).map(StoredResource::record).orElse(null), limits);
     exchange.setProperty(BATCH, batch);
     exchange.removeProperty(FAILED_IDS);
     return batch != null;
@@ -149,7 +152,7 @@ public class Pipelines {
     }
     @SuppressWarnings("unchecked")
     Set<String> failedIds = exchange.getProperty(FAILED_IDS, Set.of(), Set.class);
-    List<Long> latencies = pipeline.delivered(batch, failedIds, clock.millis(), maxRejections);
+    List<Long> latencies = pipeline.delivered(batch, failedIds, clock.millis());
     metrics.delivered(pipeline.target().key(), batch.isResync(), batch.sent().size() - failedIds.size(), latencies);
     long deletes = batch.sent().values().stream().filter(r -> r == null).count();
     LOG.info("event=batch-delivered config={} resync={} upserts={} deletes={} rejected={}", pipeline.target(),
@@ -167,8 +170,7 @@ public class Pipelines {
     ReadyReason reason = error instanceof DeliveryFailure f ? f.reason() : ReadyReason.SyncFailing;
     long retryAfter = error instanceof DeliveryFailure.ReceiverUnavailable u ? u.retryAfterMillis() : 0;
     String message = error == null ? "delivery failed" : error.getMessage();
-    pipeline.failed(batch, error instanceof DeliveryFailure.BatchRejected, clock.millis(), retryAfter, backoff,
-        maxRejections);
+    pipeline.failed(batch, error instanceof DeliveryFailure.BatchRejected, clock.millis(), retryAfter);
     pipeline.status().deliveryFailed(reason, message);
     LOG.warn("event=batch-failed config={} resync={} records={} reason={} error=\"{}\" pending={}",
         pipeline.target(), batch.isResync(), batch.size(), reason, message, pipeline.pendingCount());

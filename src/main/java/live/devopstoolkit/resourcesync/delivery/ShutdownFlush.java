@@ -1,6 +1,8 @@
 package live.devopstoolkit.resourcesync.delivery;
 
 import java.time.Clock;
+import live.devopstoolkit.resourcesync.debounce.DebounceWindows;
+import org.apache.camel.CamelContext;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.slf4j.Logger;
@@ -8,18 +10,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers what is still waiting in debounce windows before the process exits. It runs when Camel
- * starts stopping, while the delivery routes still run: every waiting change is made due and the
- * routes get up to the flush timeout to send them.
+ * starts stopping, while the informers and delivery routes still run: the open windows are closed
+ * (again on every poll, for changes that arrive meanwhile) and the routes get up to the flush
+ * timeout to send what is due.
  */
 public class ShutdownFlush extends EventNotifierSupport {
 
   private static final Logger LOG = LoggerFactory.getLogger(ShutdownFlush.class);
 
+  private final CamelContext camel;
   private final Pipelines pipelines;
   private final Clock clock;
   private final long timeoutMillis;
 
-  public ShutdownFlush(Pipelines pipelines, Clock clock, long timeoutMillis) {
+  public ShutdownFlush(CamelContext camel, Pipelines pipelines, Clock clock, long timeoutMillis) {
+    this.camel = camel;
     this.pipelines = pipelines;
     this.clock = clock;
     this.timeoutMillis = timeoutMillis;
@@ -33,10 +38,11 @@ public class ShutdownFlush extends EventNotifierSupport {
 
   @Override
   public void notify(CamelEvent event) throws InterruptedException {
-    pipelines.all().forEach(Pipeline::allDue);
     long deadline = clock.millis() + timeoutMillis;
+    DebounceWindows.closeAll(camel);
     while (pendingChanges() > 0 && clock.millis() < deadline) {
       Thread.sleep(50);
+      DebounceWindows.closeAll(camel);
     }
     int left = pendingChanges();
     if (left > 0) {
@@ -47,6 +53,6 @@ public class ShutdownFlush extends EventNotifierSupport {
   }
 
   private int pendingChanges() {
-    return pipelines.all().stream().mapToInt(Pipeline::pendingCount).sum();
+    return DebounceWindows.handingOn(camel) + pipelines.all().stream().mapToInt(Pipeline::pendingCount).sum();
   }
 }

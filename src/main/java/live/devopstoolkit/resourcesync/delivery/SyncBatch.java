@@ -7,24 +7,23 @@ import live.devopstoolkit.resourcesync.changes.ResourceRef;
 import live.devopstoolkit.resourcesync.changes.SyncRecord;
 
 /**
- * One request's worth of work: the refs taken from the pipeline, and, once rendered, what was sent
- * for each (a record, or null for a delete). Rendering happens again on every attempt, from the
+ * One request's worth of work: the changes taken from the pipeline, and, once rendered, what was
+ * sent for each (a record, or null for a delete). Rendering happens again on every attempt, from the
  * current cache, so a retried batch carries the newest state and the newest token.
  */
 public final class SyncBatch {
 
   private final boolean resync;
-  private final Map<ResourceRef, Integer> rejections;
+  private final Map<ResourceRef, DueChanges.Due> changes;
   private final Map<ResourceRef, SyncRecord> sent = new LinkedHashMap<>();
 
-  private SyncBatch(boolean resync, Map<ResourceRef, Integer> rejections) {
+  private SyncBatch(boolean resync, Map<ResourceRef, DueChanges.Due> changes) {
     this.resync = resync;
-    this.rejections = rejections;
+    this.changes = changes;
   }
 
-  /** Refs to send, each with how many times the receiver rejected it before. */
-  static SyncBatch incremental(Map<ResourceRef, Integer> rejections) {
-    return new SyncBatch(false, rejections);
+  static SyncBatch incremental(Map<ResourceRef, DueChanges.Due> changes) {
+    return new SyncBatch(false, changes);
   }
 
   static SyncBatch resync() {
@@ -36,11 +35,16 @@ public final class SyncBatch {
   }
 
   public Collection<ResourceRef> refs() {
-    return rejections.keySet();
+    return changes.keySet();
   }
 
-  int rejections(ResourceRef ref) {
-    return rejections.getOrDefault(ref, 0);
+  /** The due change taken for this ref; null for a resync, which takes none. */
+  DueChanges.Due change(ResourceRef ref) {
+    return changes.get(ref);
+  }
+
+  Map<ResourceRef, DueChanges.Due> changes() {
+    return changes;
   }
 
   /** What the last rendering sent, in order; null values are deletes. */
@@ -57,6 +61,6 @@ public final class SyncBatch {
   }
 
   public int size() {
-    return resync ? sent.size() : rejections.size();
+    return resync ? sent.size() : changes.size();
   }
 }

@@ -1,25 +1,67 @@
 package live.devopstoolkit.resourcesync.resync;
 
 /**
- * When a pipeline's next periodic resync is due. The interval is read at every check rather than
- * fixed into a timer, so editing {@code resyncIntervalMinutes} takes effect without rebuilding any
- * route: a shorter interval that has already elapsed makes the resync due at once, a longer one
- * postpones it. The start-up resync is the first, so the schedule counts from when it opened.
+ * Whether a pipeline owes its receiver a full resync, and when the next periodic one falls due.
+ *
+ * <p>The interval is read at every check rather than fixed into a timer, so editing
+ * {@code resyncIntervalMinutes} takes effect without rebuilding any route: a shorter interval that
+ * has already elapsed makes the resync due at once, a longer one postpones it. The start-up resync
+ * is the first, so the schedule counts from when the pipeline opened.
+ *
+ * <p>A due resync goes before any incremental batch, so that a receiver told to delete what the
+ * resync did not list never loses a change sent just before. It waits for the informer caches to
+ * sync; if a type cannot list at all, the caches cannot sync, and changes go out meanwhile rather
+ * than wait for a resync that would delete that type's records anyway.
  */
 public final class ResyncSchedule {
 
+  /** What a pipeline may send next, as far as the resync is concerned. */
+  public enum Next {
+    /** The full resync, now. */
+    RESYNC,
+    /** Nothing: the resync is due and waits for the caches, and changes wait behind it. */
+    WAIT,
+    /** Incremental batches. */
+    CHANGES
+  }
+
   private long lastMillis;
+  private boolean due = true;
 
   public ResyncSchedule(long openedMillis) {
     this.lastMillis = openedMillis;
   }
 
-  /** True, once per interval, when the interval has elapsed since the last resync was due. */
-  public synchronized boolean due(long nowMillis, long intervalMillis) {
+  /** Makes a resync due when the interval has elapsed since the last one fell due; true if it did. */
+  public synchronized boolean dueAfter(long nowMillis, long intervalMillis) {
     if (nowMillis - lastMillis < intervalMillis) {
       return false;
     }
     lastMillis = nowMillis;
+    due = true;
     return true;
+  }
+
+  /** Makes a resync due now: a new receiver, a failed resync, or a request. */
+  public synchronized void markDue() {
+    due = true;
+  }
+
+  /**
+   * Decides what goes next; {@link Next#RESYNC} is taken, so the caller sends it and reports a
+   * failure with {@link #markDue()}.
+   *
+   * @param cachesSynced every watched type has listed
+   * @param heldBack a type fails before its first list, so the caches cannot sync for now
+   */
+  public synchronized Next next(boolean cachesSynced, boolean heldBack) {
+    if (!due) {
+      return Next.CHANGES;
+    }
+    if (cachesSynced) {
+      due = false;
+      return Next.RESYNC;
+    }
+    return heldBack ? Next.CHANGES : Next.WAIT;
   }
 }

@@ -8,8 +8,6 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -21,11 +19,6 @@ public class SyncMetrics {
 
   private final Supplier<MeterRegistry> lookup;
   private volatile MeterRegistry registry;
-  /**
-   * Each config's change counter, counted once per relevant informer event: looked up in the
-   * registry once rather than built and registered (an id, tags and a registry lookup) per event.
-   */
-  private final Map<String, Counter> changes = new ConcurrentHashMap<>();
 
   /**
    * @param lookup finds the registry Camel serves at /observe/metrics; it exists only once Camel's
@@ -52,16 +45,16 @@ public class SyncMetrics {
   }
 
   public void closed(String config) {
-    changes.remove(config);
     MeterRegistry meters = registry();
     List<Meter> tagged = meters.getMeters().stream().filter(m -> config.equals(m.getId().getTag("config"))).toList();
     tagged.forEach(meters::remove);
   }
 
-  public void changeSeen(String config) {
-    changes.computeIfAbsent(config, key -> Counter.builder("resource.sync.changes").tag("config", key)
+  /** Counted as each debounce window closes, so the count trails the changes by up to a window. */
+  public void changesSeen(String config, int changes) {
+    Counter.builder("resource.sync.changes").tag("config", config)
         .description("Relevant changes seen (creates, deletes, label and description changes)")
-        .register(registry())).increment();
+        .register(registry()).increment(changes);
   }
 
   public void delivered(String config, boolean resync, int records, List<Long> latenciesMillis) {

@@ -26,7 +26,8 @@ class DebounceTest {
     group = aggregation.aggregate(group, change("b"));
     group = aggregation.aggregate(group, change("a"));
     ChangedRefs refs = group.getMessage().getBody(ChangedRefs.class);
-    assertThat(refs.refs()).extracting(ResourceRef::name).containsExactly("a", "b");
+    assertThat(refs.firstSeen().keySet()).extracting(ResourceRef::name).containsExactly("a", "b");
+    assertThat(refs.changes()).isEqualTo(3);
   }
 
   @Test

@@ -3,9 +3,7 @@ package live.devopstoolkit.resourcesync.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import live.devopstoolkit.resourcesync.changes.ResourceRef;
@@ -28,74 +26,70 @@ class PipelineTest {
 
   @BeforeEach
   void startedAndResynced() {
-    pipeline = new Pipeline(TARGET, new ResyncSchedule(0));
+    pipeline = fresh();
     SyncBatch resync = next();
     assertThat(resync.isResync()).isTrue();
-    pipeline.delivered(resync, Set.of(), now, 3);
+    pipeline.delivered(resync, Set.of(), now);
   }
 
   @Test
   void aFullResyncComesFirstAndWaitsForSyncedCaches() {
-    Pipeline fresh = new Pipeline(TARGET, new ResyncSchedule(0));
-    fresh.changed(ref("a"), now);
-    fresh.due(List.of(ref("a")));
+    Pipeline fresh = fresh();
+    fresh.due(Map.of(ref("a"), now));
     assertThat(fresh.nextBatch(now, false, false, this::current, LIMITS)).isNull();
     assertThat(fresh.nextBatch(now, true, false, this::current, LIMITS).isResync()).isTrue();
   }
 
   @Test
   void aResyncHeldBackByATypeThatNeverListedLetsChangesThroughAndComesOnceCachesSync() {
-    Pipeline fresh = new Pipeline(TARGET, new ResyncSchedule(0));
+    Pipeline fresh = fresh();
     put("a", "1");
-    fresh.changed(ref("a"), now);
-    fresh.due(List.of(ref("a")));
+    fresh.due(Map.of(ref("a"), now));
     SyncBatch changes = fresh.nextBatch(now, false, true, this::current, LIMITS);
     assertThat(changes.isResync()).isFalse();
     assertThat(changes.refs()).containsExactly(ref("a"));
-    fresh.delivered(render(changes), Set.of(), now, 3);
+    fresh.delivered(render(changes), Set.of(), now);
     assertThat(fresh.nextBatch(now, false, true, this::current, LIMITS)).isNull();
     assertThat(fresh.nextBatch(now, true, false, this::current, LIMITS).isResync()).isTrue();
   }
 
   @Test
-  void changesAreSentOnlyOnceTheirWindowClosedAndEachObjectOnce() {
+  void anObjectDueFromTwoWindowsIsSentOnceAndItsWaitCountsFromTheFirst() {
     put("a", "1");
-    pipeline.changed(ref("a"), now);
-    pipeline.changed(ref("a"), now);
-    assertThat(next()).isNull();
+    pipeline.due(Map.of(ref("a"), now - 3_000));
+    pipeline.due(Map.of(ref("a"), now - 1_000));
     assertThat(pipeline.pendingCount()).isEqualTo(1);
-    pipeline.due(List.of(ref("a"), ref("a")));
-    SyncBatch batch = next();
+    SyncBatch batch = render(next());
     assertThat(batch.refs()).containsExactly(ref("a"));
+    assertThat(pipeline.delivered(batch, Set.of(), now)).containsExactly(3_000L);
   }
 
   @Test
   void whatTheReceiverAlreadyHoldsIsNotSentAgain() {
     put("a", "1");
     deliver(ref("a"));
-    pipeline.changed(ref("a"), now);
-    pipeline.due(List.of(ref("a")));
+    pipeline.due(Map.of(ref("a"), now));
     assertThat(next()).isNull();
     assertThat(pipeline.pendingCount()).isZero();
   }
 
   @Test
   void anObjectCreatedAndDeletedWithinAWindowIsNeverSent() {
-    pipeline.due(List.of(ref("ephemeral")));
+    pipeline.due(Map.of(ref("ephemeral"), now));
     assertThat(next()).isNull();
   }
 
   @Test
   void aFailedBatchStaysPendingAndIsRetriedAfterABackoffThatGrows() {
     put("a", "1");
-    pipeline.due(List.of(ref("a")));
+    pipeline.due(Map.of(ref("a"), now));
     SyncBatch batch = next();
-    pipeline.failed(batch, false, now, 0, BACKOFF, 3);
+    pipeline.failed(batch, false, now, 0);
     assertThat(next()).isNull();
     now += 1_000;
     SyncBatch retry = next();
     assertThat(retry.refs()).containsExactly(ref("a"));
-    pipeline.failed(retry, false, now, 0, BACKOFF, 3);
+    pipeline.failed(retry, false, now, 0);
     now += 1_000;
     assertThat(next()).as("second pause is twice as long").isNull();
     now += 1_000;
@@ -105,8 +99,8 @@ class PipelineTest {
   @Test
   void retryAfterFromTheReceiverIsHonoured() {
     put("a", "1");
-    pipeline.due(List.of(ref("a")));
-    pipeline.failed(next(), false, now, 30_000, BACKOFF, 3);
+    pipeline.due(Map.of(ref("a"), now));
+    pipeline.failed(next(), false, now, 30_000);
     now += 29_000;
     assertThat(next()).isNull();
     now += 1_000;
@@ -116,25 +110,23 @@ class PipelineTest {
   @Test
   void aChangeDuringAFailedAttemptIsNotLostAndTheNewestStateWins() {
     put("a", "1");
-    pipeline.due(List.of(ref("a")));
+    pipeline.due(Map.of(ref("a"), now));
     SyncBatch batch = next();
     put("a", "2");
-    pipeline.changed(ref("a"), now);
-    pipeline.failed(batch, false, now, 0, BACKOFF, 3);
+    pipeline.due(Map.of(ref("a"), now + 10));
+    pipeline.failed(batch, false, now, 0);
+    assertThat(pipeline.pendingCount()).isOne();
     now += 1_000;
-    SyncBatch retry = next();
+    SyncBatch retry = render(next());
     assertThat(retry.refs()).containsExactly(ref("a"));
-    retry.sent(ref("a"), cluster.get(ref("a")));
-    pipeline.delivered(retry, Set.of(), now, 3);
+    assertThat(retry.sent()).containsEntry(ref("a"), cluster.get(ref("a")));
+    pipeline.delivered(retry, Set.of(), now);
     assertThat(pipeline.pendingCount()).isZero();
   }
 
   @Test
   void pendingMemoryIsBoundedByDistinctObjectsNotEvents() {
-    IntStream.range(0, 10_000).forEach(i -> {
-      pipeline.changed(ref("obj-" + (i % 10)), now);
-      pipeline.due(List.of(ref("obj-" + (i % 10))));
-    });
+    IntStream.range(0, 10_000).forEach(i -> pipeline.due(Map.of(ref("obj-" + (i % 10)), now)));
     assertThat(pipeline.pendingCount()).isEqualTo(10);
   }
 
@@ -142,7 +134,7 @@ class PipelineTest {
   void batchesAreCappedByRecordsAndBytes() {
     IntStream.range(0, 1_200).forEach(i -> {
       put("obj-" + i, "1");
-      pipeline.due(List.of(ref("obj-" + i)));
+      pipeline.due(Map.of(ref("obj-" + i), now));
     });
     assertThat(next().size()).isEqualTo(500);
     assertThat(pipeline.nextBatch(now, true, false, this::current, new BatchLimits(500, 10_000)).size())
@@ -153,19 +145,22 @@ class PipelineTest {
   void aRejectedRecordIsRetriedAloneThenSetAside() {
     put("bad", "1");
     put("good", "1");
-    pipeline.due(List.of(ref("bad"), ref("good")));
-    pipeline.delivered(render(next()), Set.of(ref("bad").recordId()), now, 2);
+    pipeline = fresh(2);
+    pipeline.delivered(next(), Set.of(), now);
+    pipeline.due(Map.of(ref("bad"), now));
+    pipeline.due(Map.of(ref("good"), now));
+    pipeline.delivered(render(next()), Set.of(ref("bad").recordId()), now);
     assertThat(pipeline.acknowledgedCount()).isEqualTo(1);
 
     put("other", "1");
-    pipeline.due(List.of(ref("other")));
+    pipeline.due(Map.of(ref("other"), now));
     SyncBatch alone = render(next());
     assertThat(alone.refs()).containsExactly(ref("bad"));
-    pipeline.delivered(alone, Set.of(ref("bad").recordId()), now, 2);
+    pipeline.delivered(alone, Set.of(ref("bad").recordId()), now);
 
     SyncBatch last = render(next());
     assertThat(last.refs()).as("rejected twice: set aside").containsExactly(ref("other"));
-    pipeline.delivered(last, Set.of(), now, 2);
+    pipeline.delivered(last, Set.of(), now);
     assertThat(pipeline.pendingCount()).isZero();
   }
 
@@ -180,9 +175,9 @@ class PipelineTest {
 
   @Test
   void aFailedResyncIsResent() {
-    pipeline.resyncDue();
+    pipeline.resync().markDue();
     SyncBatch resync = next();
-    pipeline.failed(resync, false, now, 0, BACKOFF, 3);
+    pipeline.failed(resync, false, now, 0);
     now += 1_000;
     assertThat(next().isResync()).isTrue();
   }
@@ -190,29 +185,29 @@ class PipelineTest {
   @Test
   void aBatchOnItsWayIsPendingUntilTheReceiverAnswers() {
     put("a", "1");
-    pipeline.due(List.of(ref("a")));
+    pipeline.due(Map.of(ref("a"), now));
     SyncBatch batch = render(next());
     assertThat(pipeline.pendingCount()).isOne();
-    pipeline.delivered(batch, Set.of(), now, 3);
+    pipeline.delivered(batch, Set.of(), now);
     assertThat(pipeline.pendingCount()).isZero();
   }
 
-  @Test
-  void shutdownMakesEverythingWaitingDue() {
-    put("a", "1");
-    pipeline.changed(ref("a"), now);
-    assertThat(next()).isNull();
-    pipeline.allDue();
-    assertThat(next().refs()).containsExactly(ref("a"));
-  }
 
   SyncBatch next() {
     return pipeline.nextBatch(now, true, false, this::current, LIMITS);
   }
 
+  Pipeline fresh() {
+    return fresh(3);
+  }
+
+  Pipeline fresh(int maxRejections) {
+    return new Pipeline(TARGET, new ResyncSchedule(0), BACKOFF, maxRejections);
+  }
+
   void deliver(ResourceRef ref) {
-    pipeline.due(List.of(ref));
-    pipeline.delivered(render(next()), Set.of(), now, 3);
+    pipeline.due(Map.of(ref, now));
+    pipeline.delivered(render(next()), Set.of(), now);
   }
 
   SyncBatch render(SyncBatch batch) {
@@ -221,8 +216,8 @@ class PipelineTest {
     return batch;
   }
 
-  Optional<SyncRecord> current(ResourceRef ref) {
-    return Optional.ofNullable(cluster.get(ref));
+  SyncRecord current(ResourceRef ref) {
+    return cluster.get(ref);
   }
 
   void put(String name, String version) {

@@ -26,7 +26,7 @@ class SyncResponsesTest {
   @BeforeEach
   void setUp() {
     pipelines = new Pipelines(new InformerRegistry(null, 500), Clock.systemUTC(), new BatchLimits(500, 1 << 19), new BackoffPolicy(1, 1), 3,
-        new SyncMetrics(SimpleMeterRegistry::new));
+        new SyncMetrics(SimpleMeterRegistry::new), key -> 0);
     pipelines.open(PipelineTest.TARGET);
     responses = new SyncResponses(pipelines, new ObjectMapper());
   }

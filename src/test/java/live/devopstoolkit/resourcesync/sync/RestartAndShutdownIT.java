@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.IntStream;
-import live.devopstoolkit.resourcesync.delivery.Pipelines;
+import live.devopstoolkit.resourcesync.debounce.DebounceWindows;
 import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfig;
 import live.devopstoolkit.resourcesync.testing.Configs;
 import live.devopstoolkit.resourcesync.testing.ControlPlane;
@@ -56,9 +56,8 @@ class RestartAndShutdownIT {
       try {
         Configs.apply(client, ns, "slow", receiver.endpoint(), "mcp-credentials", 300);
         await().atMost(TIMEOUT).until(() -> "Synced".equals(Configs.readyReason(client, ns, "slow")));
-        Pipelines pipelines = controller.camel().getRegistry().lookupByNameAndType("pipelines", Pipelines.class);
         configMap(ns, "last-words");
-        await().atMost(TIMEOUT).until(() -> pipelines.get(ns + "/slow").orElseThrow().pendingCount() > 0);
+        await().atMost(TIMEOUT).until(() -> DebounceWindows.waiting(controller.camel(), ns + "/slow") > 0);
         assertThat(receiver.records()).doesNotContainKey(ns + ":v1:ConfigMap:last-words");
       } finally {
         controller.close();

@@ -23,8 +23,13 @@ contexts: [{name: none, context: {cluster: none, user: none}}]
 current-context: none
 KUBECONFIG
 rm -f "$ARCHIVE"
-KUBECONFIG="$KUBECONFIG_FILE" KUBERNETES_REQUEST_RETRY_BACKOFFLIMIT=0 CAMEL_MAIN_DURATION_MAX_SECONDS=4 CAMEL_MANAGEMENT_PORT=0 \
-  java -XX:ArchiveClassesAtExit="$ARCHIVE" @config/jvm.options -jar target/resource-sync-controller.jar \
-  > target/cds-training.log 2>&1
-[[ -f "$ARCHIVE" ]] || { echo "cds-archive: no archive written; see target/cds-training.log" >&2; exit 1; }
+# The options' own archive (this one) is replaced by the JDK's base archive for the training run.
+JAVA_HOME_DIR="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')"
+if ! KUBECONFIG="$KUBECONFIG_FILE" KUBERNETES_REQUEST_RETRY_BACKOFFLIMIT=0 CAMEL_MAIN_DURATION_MAX_SECONDS=4 \
+  CAMEL_MANAGEMENT_PORT=0 java @config/jvm.options -XX:SharedArchiveFile="$JAVA_HOME_DIR/lib/server/classes.jsa" \
+  -XX:ArchiveClassesAtExit="$ARCHIVE" -jar target/resource-sync-controller.jar > target/cds-training.log 2>&1 \
+  || [[ ! -f "$ARCHIVE" ]]; then
+  echo "cds-archive: no archive written; see target/cds-training.log" >&2
+  exit 1
+fi
 echo "cds-archive: $ARCHIVE ($(du -m "$ARCHIVE" | cut -f1) MiB)"

@@ -10,6 +10,7 @@
 #                                                              record the controller with JFR until the initial sync
 #   BENCH_JVM_OPTIONS="-XX:TieredStopAtLevel=1" bench/run.sh 20000 --initial-only
 #                                                              add JVM options after config/jvm.options
+#   BENCH_CONFIGS=10 bench/run.sh 50000 --initial-only          ten ResourceSyncConfigs instead of one
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:?usage: bench/run.sh N [--initial-only] [--jar PATH]}"
@@ -62,6 +63,9 @@ LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg)"
     echo "JVM options (config/jvm.options of the jar's project): \`$(grep -v '^#' "$JVM_OPTIONS_FILE" | xargs)\`${BENCH_JVM_OPTIONS:+, plus \`BENCH_JVM_OPTIONS=$BENCH_JVM_OPTIONS\`}."
   else
     echo "JVM options: none (no config/jvm.options in the jar's project)${BENCH_JVM_OPTIONS:+, plus \`BENCH_JVM_OPTIONS=$BENCH_JVM_OPTIONS\`}."
+  fi
+  if [[ -n "${BENCH_CONFIGS:-}" ]]; then
+    echo "ResourceSyncConfigs: $BENCH_CONFIGS (\`BENCH_CONFIGS=$BENCH_CONFIGS\`), all syncing to the receiver."
   fi
   if [[ -n "${BENCH_JFR:-}" ]]; then
     CHURN_JFR=", and again during the churn phase (its CPU per 1,000 changes includes JFR's overhead)"

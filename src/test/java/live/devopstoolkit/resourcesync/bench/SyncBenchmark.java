@@ -94,6 +94,8 @@ public final class SyncBenchmark {
   volatile long lastResyncMillis;
   final AtomicLong resyncs = new AtomicLong();
   Process controller;
+  /** ResourceSyncConfigs syncing to the receiver (BENCH_CONFIGS, default 1): bench, bench-2, ... */
+  int configs = 1;
 
   SyncBenchmark(KubernetesClient client, int objects, Path jar, Path log, boolean initialOnly) {
     this.client = client;
@@ -111,6 +113,8 @@ public final class SyncBenchmark {
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
       boolean initialOnly = args.length > 4 && "--initial-only".equals(args[4]);
       SyncBenchmark bench = new SyncBenchmark(client, objects, Path.of(args[2]), Path.of(args[3]), initialOnly);
+      String configs = System.getenv("BENCH_CONFIGS");
+      bench.configs = configs == null || configs.isBlank() ? 1 : Integer.parseInt(configs.trim());
       try {
         bench.run(Path.of(args[1]));
       } finally {
@@ -178,6 +182,13 @@ public final class SyncBenchmark {
           mebibytes(bytesReceivedAtSync) + " (" + bytesReceivedAtSync + " bytes; sent " + mebibytes(bytesSentAtSync)
           + "; " + proxy.connections() + " connections opened)");
       exact(receiver, "after initial sync");
+      if (configs > 1) {
+        // Every config sends its own first full resync; the figures below follow the last of them.
+        await(Duration.ofMinutes(10), () -> resyncs.get() >= configs);
+        row(configs + " configs: every config's first full resync applied", seconds(System.currentTimeMillis()
+            - started) + " after the controller's start (" + resyncs.get() + " resyncs); controller CPU until then "
+            + String.format("%.2f s", cpuTicks() / (double) CLK_TCK));
+      }
 
       long live = liveHeapKib();
       long rss = rssKib();
@@ -473,6 +484,9 @@ public final class SyncBenchmark {
         .serverSideApply();
     Configs.secret(client, CONFIG_NS, "mcp-credentials", TOKEN);
     Configs.apply(client, CONFIG_NS, "bench", endpoint, "mcp-credentials", 2);
+    for (int i = 2; i <= configs; i++) {
+      Configs.apply(client, CONFIG_NS, "bench-" + i, endpoint, "mcp-credentials", 2);
+    }
   }
 
   void observe(JsonNode request, long millis) {

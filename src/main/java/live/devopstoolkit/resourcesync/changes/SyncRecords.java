@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,13 +16,19 @@ public final class SyncRecords {
   private SyncRecords() {
   }
 
+  /**
+   * The record of an object. One is kept per object of the cluster, so the strings that repeat
+   * across objects (namespaces, label values, creation and write times to the second) are the
+   * JVM's interned copies, one per distinct value, rather than one per object as parsed; the JVM
+   * drops an interned string once nothing refers to it, so values that come and go do not pile up.
+   */
   public static SyncRecord of(ResourceType type, GenericKubernetesResource object) {
     ObjectMeta meta = object.getMetadata();
     String namespace = meta.getNamespace() == null || meta.getNamespace().isEmpty()
-        ? SyncRecord.CLUSTER : meta.getNamespace();
+        ? SyncRecord.CLUSTER : meta.getNamespace().intern();
     return new SyncRecord(namespace, meta.getName(), type.kind(), type.apiVersion(),
-        copy(meta.getLabels()), keptAnnotations(meta.getAnnotations()),
-        meta.getCreationTimestamp(), updatedAt(meta));
+        internedValues(meta.getLabels()), keptAnnotations(meta.getAnnotations()),
+        intern(meta.getCreationTimestamp()), intern(updatedAt(meta)));
   }
 
   /**
@@ -103,6 +110,19 @@ public final class SyncRecords {
       }
     }
     return true;
+  }
+
+  private static Map<String, String> internedValues(Map<String, String> labels) {
+    if (labels == null || labels.isEmpty()) {
+      return null;
+    }
+    Map<String, String> interned = new HashMap<>(labels.size() * 2);
+    labels.forEach((k, v) -> interned.put(k.intern(), intern(v)));
+    return Map.copyOf(interned);
+  }
+
+  private static String intern(String value) {
+    return value == null ? null : value.intern();
   }
 
   private static Map<String, String> copy(Map<String, String> map) {

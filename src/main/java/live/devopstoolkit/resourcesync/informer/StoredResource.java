@@ -20,7 +20,7 @@ public final class StoredResource extends GenericKubernetesResource {
     this.record = record;
     ObjectMeta meta = new ObjectMeta();
     meta.setName(source.getName());
-    meta.setNamespace(source.getNamespace());
+    meta.setNamespace(source.getNamespace() == null ? null : source.getNamespace().intern());
     meta.setResourceVersion(source.getResourceVersion());
     meta.setLabels(null);
     meta.setAnnotations(null);

@@ -81,6 +81,20 @@ class SyncRecordsTest {
   }
 
   @Test
+  void stringsThatRepeatAcrossObjectsAreSharedNotCopied() {
+    GenericKubernetesResource a = object(new String("shop"), "a", Map.of("app", new String("web")), Map.of());
+    a.getMetadata().setCreationTimestamp(new String("2026-01-02T00:00:00Z"));
+    GenericKubernetesResource b = object(new String("shop"), "b", Map.of("app", new String("web")), Map.of());
+    b.getMetadata().setCreationTimestamp(new String("2026-01-02T00:00:00Z"));
+    SyncRecord first = SyncRecords.of(DEPLOYMENT, a);
+    SyncRecord second = SyncRecords.of(DEPLOYMENT, b);
+    assertThat(first.namespace()).isSameAs(second.namespace());
+    assertThat(first.labels().get("app")).isSameAs(second.labels().get("app"));
+    assertThat(first.createdAt()).isSameAs(second.createdAt());
+    assertThat(first.updatedAt()).isSameAs(first.createdAt());
+  }
+
+  @Test
   void onlyDescriptionKeysAreKept() {
     assertThat(SyncRecords.isKeptAnnotation("description")).isTrue();
     assertThat(SyncRecords.isKeptAnnotation("dot-ai.devopstoolkit.live/description")).isTrue();

@@ -15,7 +15,7 @@ import live.devopstoolkit.resourcesync.search.ranking.ResourceSearch;
 
 /**
  * Indexes one judged set and scores its questions with each ranking: recall@5, recall@10 and MRR
- * per ranking, and per question (hybrid) what was found and what was missed, so a report shows
+ * per ranking, and per question (hybrid) its top 10 and what it missed, so a report shows
  * where a ranking fails, not only by how much.
  */
 public final class RankingQuality implements AutoCloseable {
@@ -57,9 +57,9 @@ public final class RankingQuality implements AutoCloseable {
         rr += qrr;
         if (mode == Mode.HYBRID) {
           perQuestion.append(String.format("  %-55s r@5=%.2f r@10=%.2f rr=%.2f%n", q.text(), qr5, qr10, qrr));
-          for (int i = 0; i < Math.min(5, ranked.size()); i++) {
-            perQuestion.append(String.format("      %s %s%n", q.relevant().contains(ranked.get(i)) ? "+" : "-",
-                ranked.get(i)));
+          for (int i = 0; i < ranked.size(); i++) {
+            perQuestion.append(String.format("  %5s %s %s%n", i == 5 ? "(5)" : "",
+                q.relevant().contains(ranked.get(i)) ? "+" : "-", ranked.get(i)));
           }
           q.relevant().stream().filter(id -> !ranked.contains(id))
               .forEach(id -> perQuestion.append("      missed in top 10: ").append(id).append('\n'));
@@ -73,7 +73,7 @@ public final class RankingQuality implements AutoCloseable {
     text.append("| ranking | recall@5 | recall@10 | MRR |\n|---|---|---|---|\n");
     totals.forEach((mode, s) -> text.append(String.format("| %s | %.3f | %.3f | %.3f |%n",
         mode.name().toLowerCase(), s.recall5(), s.recall10(), s.mrr())));
-    text.append("hybrid, per question (+ relevant, - not):\n").append(perQuestion);
+    text.append("hybrid, per question, top 10 (+ relevant, - not):\n").append(perQuestion);
     System.out.println(text);
     try {
       Files.writeString(Path.of("target/ranking-quality-" + set + ".txt"), text);

@@ -71,7 +71,8 @@ public final class LuceneInventoryIndex implements InventoryIndex {
   private static final List<String> QUESTION_WORDS = List.of("which", "what", "where", "who", "how", "we",
       "our", "us", "me", "my", "do", "does", "have", "has", "show", "list", "find", "get", "give", "tell",
       "running", "run", "related", "all", "any", "some", "current", "currently", "cluster", "exist", "exists",
-      "there", "can", "you", "i", "please", "about", "status", "state");
+      "there", "can", "you", "i", "please", "about", "status", "state", "instance", "instances", "installed",
+      "use", "used", "using", "anything");
   private static final int RRF_K = 60;
   private static final int CANDIDATES = 100;
   private static final int EMBED_CHUNK = 128;
@@ -269,10 +270,11 @@ public final class LuceneInventoryIndex implements InventoryIndex {
     StoredFields stored = searcher.storedFields();
     List<Map.Entry<Integer, Double>> scored = new ArrayList<>();
     for (Map.Entry<Integer, Double> e : fused.entrySet()) {
-      String kind = stored.document(e.getKey(), Set.of("kind_stored")).get("kind_stored");
-      scored.add(Map.entry(e.getKey(), e.getValue() * query.kindWeights().getOrDefault(kind, 1.0) / best));
+      Document d = stored.document(e.getKey(), Set.of("kind_stored", "namespace_stored"));
+      scored.add(Map.entry(e.getKey(),
+          e.getValue() * query.weight(d.get("kind_stored"), d.get("namespace_stored")) / best));
     }
-    // Only the records returned are read and parsed; the rest of the candidates need their kind only.
+    // Only the records returned are read and parsed; the rest of the candidates need their kind and namespace only.
     scored.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
     List<Hit> hits = new ArrayList<>();
     for (int i = 0; i < Math.min(query.limit() + 1, scored.size()); i++) {

@@ -45,4 +45,13 @@ class RankingQualityTest {
       assertThat(hybrid.mrr()).as("held-out hybrid MRR").isGreaterThanOrEqualTo(HELD_OUT_MRR_FLOOR);
     }
   }
+
+  @Test
+  void onTheSecondHeldOutSetHybridStaysAboveItsFloor(@TempDir Path dir) {
+    try (RankingQuality quality = new RankingQuality(EvalSet.HELD_OUT_2, dir)) {
+      Scores hybrid = quality.measure().get(Mode.HYBRID);
+      assertThat(hybrid.recall5()).as("second held-out hybrid recall@5").isGreaterThanOrEqualTo(HELD_OUT_RECALL5_FLOOR);
+      assertThat(hybrid.mrr()).as("second held-out hybrid MRR").isGreaterThanOrEqualTo(HELD_OUT_MRR_FLOOR);
+    }
+  }
 }

@@ -12,16 +12,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Scores both judged sets with each ranking and prints recall@5, recall@10 and MRR
+ * Scores the judged sets with each ranking and prints recall@5, recall@10 and MRR
  * (bench/RESULTS.md records them). The tuning set holds hybrid to the issue's targets; the
- * held-out set, which the ranking was not tuned on, is held to a floor below its measured figures
- * that catches a change that generalises worse, not to the targets.
+ * held-out sets, written apart from it, are held to a floor below their measured figures that
+ * catches a change that generalises worse, not to the targets.
  */
 class RankingQualityTest {
 
-  /** Below the held-out set's measured hybrid figures (bench/RESULTS.md), with room for the model's noise. */
-  private static final double HELD_OUT_RECALL5_FLOOR = 0.60;
-  private static final double HELD_OUT_MRR_FLOOR = 0.65;
+  /**
+   * Below both held-out sets' measured hybrid figures (recall@5 0.830 and 0.800, MRR 0.952 and
+   * 0.862; bench/RESULTS.md) and above the ranking before them (0.642 and 0.645, 0.705 and 0.658),
+   * so a change that loses what generalised fails.
+   */
+  private static final double HELD_OUT_RECALL5_FLOOR = 0.75;
+  private static final double HELD_OUT_MRR_FLOOR = 0.80;
 
   @Test
   void onTheTuningSetHybridMeetsTheTargetsAndBeatsEitherRankingAlone(@TempDir Path dir) {

@@ -19,10 +19,12 @@ import live.devopstoolkit.resourcesync.search.inventory.Resource;
  * Deployment above a production one for "deployments in production namespace", so a built-in kind
  * named in the question becomes a filter, and so does a held namespace named as one. Other kinds
  * named (operator CRDs, and "services", which people also say of applications) are lifted, not
- * filtered; "ingress controller" names a program, not the kind. A held namespace used as a word
+ * filtered; "ingress controller" names a program, not the kind, and kinds that are everyday words
+ * ("manage secrets", "on every node") are not taken as the kind. A held namespace used as a word
  * without "in" ("related to payments") lifts what is in it. Objects that support a workload
- * (Secrets, ConfigMaps) weigh a little less than workloads. Kinds that describe the cluster's machinery rather than what runs on it (CRDs,
- * APIServices, RBAC, webhooks, derived objects) are pushed down unless the question asks for them.
+ * (Secrets, ConfigMaps, its Pods, its Service) weigh a little less than workloads. Kinds that
+ * describe the cluster's machinery rather than what runs on it (CRDs, APIServices, RBAC, webhooks,
+ * derived objects) are pushed down unless the question asks for them.
  */
 public final class QuestionIntent {
 

@@ -152,7 +152,10 @@ public final class LuceneInventoryIndex implements InventoryIndex {
       String text = ResourceText.forEmbedding(r);
       Entry entry = new Entry(hash(r.toJson().toString()), hash(text), r.kind(), r.namespace());
       Entry known = entries.get(r.id());
-      if (known != null && known.contentHash().equals(entry.contentHash())) {
+      // Same content and same text: nothing to do. Same content but another text means the ranking's
+      // text changed in an upgrade; the record is indexed again so old and new texts are not mixed.
+      if (known != null && known.contentHash().equals(entry.contentHash())
+          && known.textHash().equals(entry.textHash())) {
         continue;
       }
       float[] vector = known != null && known.textHash().equals(entry.textHash()) ? storedVector(r.id()) : null;

@@ -17,6 +17,7 @@ final class Categories {
   private static final String CASSANDRA = "cassandra database";
   private static final String ANALYTICS_DB = "analytics database";
   private static final String CACHE = "cache";
+  private static final String REDIS = "redis compatible cache";
   private static final String QUEUE = "message queue broker";
   private static final String MONITORING = "monitoring observability";
   private static final String METRICS = "monitoring metrics";
@@ -65,8 +66,8 @@ final class Categories {
       Map.entry("yugabyte", DATABASE), Map.entry("yugabytedb", DATABASE), Map.entry("dynamodb", DATABASE),
       Map.entry("etcd", "key value store"), Map.entry("mssql", DATABASE), Map.entry("oracle", DATABASE),
       Map.entry("sqlserver", DATABASE),
-      Map.entry("redis", CACHE), Map.entry("valkey", CACHE), Map.entry("memcached", CACHE),
-      Map.entry("dragonfly", CACHE), Map.entry("dragonflydb", CACHE), Map.entry("keydb", CACHE),
+      Map.entry("redis", CACHE), Map.entry("valkey", REDIS), Map.entry("memcached", CACHE),
+      Map.entry("dragonfly", REDIS), Map.entry("dragonflydb", REDIS), Map.entry("keydb", REDIS),
       Map.entry("hazelcast", CACHE), Map.entry("varnish", "http cache"), Map.entry("squid", "http cache"),
       Map.entry("infinispan", CACHE),
       Map.entry("kafka", QUEUE), Map.entry("strimzi", QUEUE), Map.entry("redpanda", QUEUE),

@@ -79,7 +79,7 @@ public final class QuestionIntent {
       Map.entry("config", "ConfigMap"), Map.entry("configuration", "ConfigMap"), Map.entry("settings", "ConfigMap"),
       Map.entry("volume", "PersistentVolumeClaim"),
       Map.entry("volumes", "PersistentVolumeClaim"), Map.entry("storage", "PersistentVolumeClaim"),
-      Map.entry("disk", "PersistentVolumeClaim"), Map.entry("identity", "ServiceAccount"));
+      Map.entry("disk", "PersistentVolumeClaim"));
   private static final double NAMED = 1.25;
   private static final double SUPPORT = 0.7;
   private static final double MACHINE = 0.4;

@@ -3,6 +3,7 @@ package live.devopstoolkit.resourcesync.search.ranking;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +75,8 @@ public final class QuestionIntent {
    * IllegalArgumentException with a message for the caller when the input is unusable.
    */
   public static SearchQuery parse(String question, String kind, String namespace, String apiVersion,
-      Map<String, String> labels, Integer limit, Mode mode, Set<String> heldKinds, Set<String> heldNamespaces) {
+      Map<String, String> labels, Integer limit, Mode mode, Set<String> heldKinds,
+      Map<String, List<String>> heldNamespaces) {
     String text = question == null ? "" : question.strip();
     if (text.isEmpty()) {
       throw new IllegalArgumentException("the question is empty; ask in words, e.g. \"which databases are we running?\"");
@@ -171,15 +173,28 @@ public final class QuestionIntent {
     return List.of(word + "s");
   }
 
-  /** "in production namespace", "in the namespace payments", "in payments": only held namespaces. */
-  static String namedNamespace(String normalized, Set<String> heldNamespaces) {
+  /**
+   * How each held namespace can be said ("payments-prod" as " payments prod " and " payments-prod "),
+   * worked out once per set of namespaces rather than per question: a large cluster holds
+   * thousands, and splitting each into words on every question cost milliseconds.
+   */
+  public static Map<String, List<String>> namespaceForms(Set<String> heldNamespaces) {
+    Map<String, List<String>> forms = new LinkedHashMap<>();
     for (String ns : heldNamespaces) {
-      String words = " " + ResourceText.words(ns) + " ";
-      String name = " " + ns.toLowerCase(Locale.ROOT) + " ";
-      for (String form : new LinkedHashSet<>(List.of(words, name))) {
-        if (normalized.contains(form + "namespace ") || normalized.contains(" namespace" + form)
-            || normalized.contains(" in" + form) || normalized.contains(" in the" + form)) {
-          return ns;
+      forms.put(ns, List.copyOf(new LinkedHashSet<>(List.of(" " + ResourceText.words(ns) + " ",
+          " " + ns.toLowerCase(Locale.ROOT) + " "))));
+    }
+    return forms;
+  }
+
+  /** "in production namespace", "in the namespace payments", "in payments": only held namespaces. */
+  static String namedNamespace(String normalized, Map<String, List<String>> heldNamespaces) {
+    for (Map.Entry<String, List<String>> ns : heldNamespaces.entrySet()) {
+      for (String form : ns.getValue()) {
+        if (normalized.contains(form) && (normalized.contains(form + "namespace ")
+            || normalized.contains(" namespace" + form) || normalized.contains(" in" + form)
+            || normalized.contains(" in the" + form))) {
+          return ns.getKey();
         }
       }
     }

@@ -3,6 +3,7 @@ package live.devopstoolkit.resourcesync.search.ranking;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -102,7 +103,8 @@ public final class QuestionIntent {
    * IllegalArgumentException with a message for the caller when the input is unusable.
    */
   public static SearchQuery parse(String question, String kind, String namespace, String apiVersion,
-      Map<String, String> labels, Integer limit, Mode mode, Set<String> heldKinds, Set<String> heldNamespaces) {
+      Map<String, String> labels, Integer limit, Mode mode, Set<String> heldKinds,
+      Map<String, List<String>> heldNamespaces) {
     String text = question == null ? "" : question.strip();
     if (text.isEmpty()) {
       throw new IllegalArgumentException("the question is empty; ask in words, e.g. \"which databases are we running?\"");
@@ -236,25 +238,38 @@ public final class QuestionIntent {
    * Held namespaces whose name the question uses as a word without saying "in" it: "services
    * related to payments" means the payments namespace's applications first, though not only them.
    */
-  static Set<String> mentionedNamespaces(String normalized, Set<String> heldNamespaces) {
+  static Set<String> mentionedNamespaces(String normalized, Map<String, List<String>> heldNamespaces) {
     Set<String> mentioned = new LinkedHashSet<>();
-    for (String ns : heldNamespaces) {
-      if (!ns.equals(Resource.CLUSTER_SCOPE) && normalized.contains(" " + ResourceText.words(ns) + " ")) {
+    heldNamespaces.forEach((ns, forms) -> {
+      if (!ns.equals(Resource.CLUSTER_SCOPE) && normalized.contains(forms.get(0))) {
         mentioned.add(ns);
       }
-    }
+    });
     return mentioned;
   }
 
-  /** "in production namespace", "in the namespace payments", "in payments": only held namespaces. */
-  static String namedNamespace(String normalized, Set<String> heldNamespaces) {
+  /**
+   * How each held namespace can be said ("payments-prod" as " payments prod " and " payments-prod "),
+   * worked out once per set of namespaces rather than per question: a large cluster holds
+   * thousands, and splitting each into words on every question cost milliseconds.
+   */
+  public static Map<String, List<String>> namespaceForms(Set<String> heldNamespaces) {
+    Map<String, List<String>> forms = new LinkedHashMap<>();
     for (String ns : heldNamespaces) {
-      String words = " " + ResourceText.words(ns) + " ";
-      String name = " " + ns.toLowerCase(Locale.ROOT) + " ";
-      for (String form : new LinkedHashSet<>(List.of(words, name))) {
-        if (normalized.contains(form + "namespace ") || normalized.contains(" namespace" + form)
-            || normalized.contains(" in" + form) || normalized.contains(" in the" + form)) {
-          return ns;
+      forms.put(ns, List.copyOf(new LinkedHashSet<>(List.of(" " + ResourceText.words(ns) + " ",
+          " " + ns.toLowerCase(Locale.ROOT) + " "))));
+    }
+    return forms;
+  }
+
+  /** "in production namespace", "in the namespace payments", "in payments": only held namespaces. */
+  static String namedNamespace(String normalized, Map<String, List<String>> heldNamespaces) {
+    for (Map.Entry<String, List<String>> ns : heldNamespaces.entrySet()) {
+      for (String form : ns.getValue()) {
+        if (normalized.contains(form) && (normalized.contains(form + "namespace ")
+            || normalized.contains(" namespace" + form) || normalized.contains(" in" + form)
+            || normalized.contains(" in the" + form))) {
+          return ns.getKey();
         }
       }
     }

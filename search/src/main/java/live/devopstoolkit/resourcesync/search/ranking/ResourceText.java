@@ -29,6 +29,8 @@ public final class ResourceText {
       "app.kubernetes.io/version", "chart", "heritage");
   private static final Set<String> GROUP_FILLER = Set.of("com", "io", "org", "net", "dev", "sh", "co", "do", "in",
       "k8s", "x", "operator");
+  /** Length of the random suffix Kubernetes appends to a generateName. */
+  private static final int GENERATED_SUFFIX = 5;
   private static final Pattern NOISE_VALUE = Pattern.compile("[0-9a-f]{8,}|v?\\d+([.\\-_]\\d+)*([.\\-+][0-9a-z.]+)?");
   private static final Pattern WORD_SPLIT = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Pattern CAMEL = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
@@ -39,7 +41,8 @@ public final class ResourceText {
   /** The sentence the model embeds: short, natural, most telling words first. */
   public static String forEmbedding(Resource r) {
     StringBuilder text = new StringBuilder();
-    text.append(words(r.kind())).append(' ').append(words(r.name()));
+    String name = words(givenName(r));
+    text.append(words(r.kind())).append(' ').append(name);
     String meaning = KindGlossary.meaning(r.kind());
     if (meaning != null) {
       text.append(" (").append(meaning).append(')');
@@ -51,7 +54,7 @@ public final class ResourceText {
     if (!group.isEmpty()) {
       text.append(", group ").append(group);
     }
-    List<String> labels = labelPhrases(r.labels(), words(r.name()));
+    List<String> labels = labelPhrases(r.labels(), name);
     if (!labels.isEmpty()) {
       text.append(". ").append(String.join(", ", labels));
     }
@@ -63,6 +66,26 @@ public final class ResourceText {
       text.append(". ").append(String.join(", ", categories));
     }
     return text.toString();
+  }
+
+  /**
+   * The part of a name that a person chose. Controllers append a template hash and a random suffix
+   * ({@code payments-api-7d9f8b6c5-x2x4q}); to the model those are a dozen tokens of noise, and
+   * without them the replicas of one workload share one text, embedded once. BM25 still sees the
+   * full name.
+   */
+  static String givenName(Resource r) {
+    String name = r.name();
+    String hash = r.labels().get("pod-template-hash");
+    if (hash != null && !hash.isEmpty()) {
+      int at = name.indexOf("-" + hash);
+      return at > 0 ? name.substring(0, at) : name;
+    }
+    boolean generated = r.kind().equals("Pod") && !r.labels().containsKey("statefulset.kubernetes.io/pod-name")
+        && (r.labels().containsKey("controller-revision-hash") || r.labels().containsKey("job-name")
+            || r.labels().containsKey("batch.kubernetes.io/job-name"));
+    int dash = name.lastIndexOf('-');
+    return generated && dash > 0 && name.length() - dash - 1 == GENERATED_SUFFIX ? name.substring(0, dash) : name;
   }
 
   /** The text BM25 scores: the same words, and the raw identifiers, so exact names match too. */

@@ -15,7 +15,8 @@ class QuestionIntentTest {
   private static final Set<String> NAMESPACES = Set.of("_cluster", "payments", "production", "cert-manager");
 
   private static SearchQuery parse(String question) {
-    return QuestionIntent.parse(question, null, null, null, Map.of(), null, Mode.HYBRID, KINDS, NAMESPACES);
+    return QuestionIntent.parse(question, null, null, null, Map.of(), null, Mode.HYBRID, KINDS,
+        QuestionIntent.namespaceForms(NAMESPACES));
   }
 
   @Test

@@ -4,6 +4,6 @@
 #   bench/search.sh [records]
 set -euo pipefail
 cd "$(dirname "$0")/../search"
-mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
 exec java -Xmx1g -cp "target/classes:target/test-classes:$(cat target/cp.txt)" \
   live.devopstoolkit.resourcesync.search.bench.IndexBenchmark "${1:-50000}"

@@ -93,7 +93,8 @@ await_ready() {
       return 0
     fi
     if ! [[ "$(ps -o stat= -p "$(cat "$STATE/kube-apiserver.pid")" 2>/dev/null)" =~ ^[^Z] ]]; then
-      echo "cluster: kube-apiserver exited; see $STATE/kube-apiserver.log" >&2
+      echo "cluster: kube-apiserver exited; the end of $STATE/kube-apiserver.log:" >&2
+      tail -n 15 "$STATE/kube-apiserver.log" >&2
       return 1
     fi
     sleep 0.5
@@ -110,9 +111,20 @@ restart_apiserver() {
     [[ "$(ps -o stat= -p "$(cat "$STATE/kube-apiserver.pid")" 2>/dev/null)" =~ ^[^Z] ]] || break
     sleep 0.1
   done
-  start_apiserver "$bin"
-  await_ready "$bin"
-  echo "cluster: kube-apiserver restarted"
+  # A restart on a busy machine can fail for a passing reason (the port taken for a moment, etcd
+  # slow to answer); a fault test wants the API server back, so it tries again before giving up.
+  local attempt
+  for attempt in 1 2 3; do
+    start_apiserver "$bin"
+    if await_ready "$bin"; then
+      echo "cluster: kube-apiserver restarted"
+      return 0
+    fi
+    echo "cluster: restart attempt $attempt failed" >&2
+    kill -9 "$(cat "$STATE/kube-apiserver.pid")" 2>/dev/null || true
+    sleep 2
+  done
+  return 1
 }
 
 down() {

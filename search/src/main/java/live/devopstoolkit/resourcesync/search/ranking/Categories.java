@@ -11,50 +11,116 @@ import java.util.Set;
 final class Categories {
 
   private static final String DATABASE = "database";
+  private static final String POSTGRES = "postgres database";
+  private static final String MONGODB = "mongodb database";
+  private static final String MYSQL = "mysql database";
+  private static final String CASSANDRA = "cassandra database";
+  private static final String ANALYTICS_DB = "analytics database";
   private static final String CACHE = "cache";
+  private static final String REDIS = "redis compatible cache";
   private static final String QUEUE = "message queue broker";
   private static final String MONITORING = "monitoring observability";
+  private static final String METRICS = "monitoring metrics";
   private static final String LOGGING = "logging";
-  private static final String PROXY = "proxy load balancer ingress";
+  private static final String PROXY = "proxy load balancer ingress, routes traffic from outside";
   private static final String SEARCH = "search engine";
   private static final String STORAGE = "object storage";
   private static final String SECURITY = "certificates security";
+  private static final String SECRETS = "secrets management";
+  private static final String IDENTITY = "identity authentication single sign-on";
+  private static final String WORKFLOW = "workflow orchestration engine";
+  private static final String EMAIL = "email mail server";
+  private static final String BI = "business intelligence dashboards";
+  private static final String BACKUP = "backup";
+  private static final String AUTOSCALING = "autoscaling";
+  private static final String NETWORK = "pod networking";
+  private static final String OPERATOR = "kubernetes operator";
   private static final String CICD = "continuous delivery deployment pipeline";
 
+  /**
+   * Product names (and a few words operators use for them: Zalando's "spilo" image and
+   * {@code acid.zalan.do} group, Percona's "psmdb" and "pxc") and what they are; a family's
+   * members name the family ("cnpg" adds "postgres database"), so a question naming the family
+   * finds them by its words too. Names joined from two words ("fluent-bit" → "fluentbit") are
+   * looked up too.
+   */
   private static final Map<String, String> PRODUCTS = Map.ofEntries(
-      Map.entry("postgres", DATABASE), Map.entry("postgresql", DATABASE), Map.entry("cnpg", DATABASE),
-      Map.entry("cloudnativepg", DATABASE), Map.entry("pgbouncer", "database connection pooler"),
-      Map.entry("mysql", DATABASE), Map.entry("mariadb", DATABASE), Map.entry("percona", DATABASE),
-      Map.entry("pxc", DATABASE), Map.entry("mongodb", DATABASE), Map.entry("mongo", DATABASE),
-      Map.entry("cassandra", DATABASE), Map.entry("scylla", DATABASE), Map.entry("scylladb", DATABASE),
-      Map.entry("cockroachdb", DATABASE), Map.entry("cockroach", DATABASE), Map.entry("couchdb", DATABASE),
-      Map.entry("couchbase", DATABASE), Map.entry("neo4j", "graph database"), Map.entry("influxdb", "time series database"),
-      Map.entry("timescaledb", "time series database"), Map.entry("clickhouse", "analytics database"),
-      Map.entry("vitess", DATABASE), Map.entry("tidb", DATABASE), Map.entry("yugabyte", DATABASE),
-      Map.entry("yugabytedb", DATABASE), Map.entry("dynamodb", DATABASE), Map.entry("etcd", "key value store"),
-      Map.entry("mssql", DATABASE), Map.entry("oracle", DATABASE), Map.entry("sqlserver", DATABASE),
-      Map.entry("redis", CACHE), Map.entry("valkey", CACHE), Map.entry("memcached", CACHE),
-      Map.entry("dragonfly", CACHE), Map.entry("keydb", CACHE), Map.entry("hazelcast", CACHE),
-      Map.entry("varnish", "http cache"), Map.entry("infinispan", CACHE),
-      Map.entry("kafka", QUEUE), Map.entry("strimzi", QUEUE), Map.entry("rabbitmq", QUEUE),
-      Map.entry("nats", QUEUE), Map.entry("pulsar", QUEUE), Map.entry("activemq", QUEUE),
-      Map.entry("zookeeper", "coordination service"),
+      Map.entry("postgres", POSTGRES), Map.entry("postgresql", POSTGRES), Map.entry("cnpg", POSTGRES),
+      Map.entry("cloudnativepg", POSTGRES), Map.entry("pgbouncer", "database connection pooler"),
+      Map.entry("spilo", POSTGRES), Map.entry("zalan", POSTGRES), Map.entry("crunchydata", POSTGRES),
+      Map.entry("stackgres", POSTGRES), Map.entry("timescale", "time series database"),
+      Map.entry("mysql", MYSQL), Map.entry("mariadb", MYSQL), Map.entry("percona", DATABASE),
+      Map.entry("pxc", MYSQL), Map.entry("moco", MYSQL), Map.entry("psmdb", MONGODB),
+      Map.entry("mongodb", MONGODB), Map.entry("mongo", MONGODB), Map.entry("ferretdb", MONGODB),
+      Map.entry("cassandra", CASSANDRA), Map.entry("k8ssandra", CASSANDRA), Map.entry("scylla", CASSANDRA),
+      Map.entry("scylladb", CASSANDRA), Map.entry("cockroachdb", DATABASE), Map.entry("cockroach", DATABASE),
+      Map.entry("couchdb", DATABASE), Map.entry("couchbase", DATABASE), Map.entry("neo4j", "graph database"),
+      Map.entry("arangodb", "graph database"), Map.entry("dgraph", "graph database"),
+      Map.entry("memgraph", "graph database"), Map.entry("influxdb", "time series database"),
+      Map.entry("timescaledb", "time series database"), Map.entry("questdb", "time series database"),
+      Map.entry("clickhouse", ANALYTICS_DB), Map.entry("druid", ANALYTICS_DB), Map.entry("pinot", ANALYTICS_DB),
+      Map.entry("greenplum", ANALYTICS_DB), Map.entry("starrocks", ANALYTICS_DB),
+      Map.entry("trino", "sql query engine"), Map.entry("presto", "sql query engine"),
+      Map.entry("qdrant", "vector database"), Map.entry("weaviate", "vector database"),
+      Map.entry("milvus", "vector database"), Map.entry("vitess", MYSQL), Map.entry("tidb", DATABASE),
+      Map.entry("yugabyte", DATABASE), Map.entry("yugabytedb", DATABASE), Map.entry("dynamodb", DATABASE),
+      Map.entry("etcd", "key value store"), Map.entry("mssql", DATABASE), Map.entry("oracle", DATABASE),
+      Map.entry("sqlserver", DATABASE),
+      Map.entry("redis", CACHE), Map.entry("valkey", REDIS), Map.entry("memcached", CACHE),
+      Map.entry("dragonfly", REDIS), Map.entry("dragonflydb", REDIS), Map.entry("keydb", REDIS),
+      Map.entry("hazelcast", CACHE), Map.entry("varnish", "http cache"), Map.entry("squid", "http cache"),
+      Map.entry("infinispan", CACHE),
+      Map.entry("kafka", QUEUE), Map.entry("strimzi", QUEUE), Map.entry("redpanda", QUEUE),
+      Map.entry("rabbitmq", QUEUE), Map.entry("nats", QUEUE), Map.entry("jetstream", QUEUE),
+      Map.entry("pulsar", QUEUE), Map.entry("activemq", QUEUE), Map.entry("artemis", QUEUE),
+      Map.entry("nsq", QUEUE), Map.entry("emqx", "mqtt message broker"), Map.entry("mosquitto", "mqtt message broker"),
+      Map.entry("schemaregistry", "kafka schema registry"), Map.entry("zookeeper", "coordination service"),
       Map.entry("prometheus", MONITORING), Map.entry("grafana", "dashboards monitoring"),
       Map.entry("alertmanager", "alerting monitoring"), Map.entry("thanos", MONITORING),
+      Map.entry("mimir", MONITORING), Map.entry("cortex", MONITORING), Map.entry("victoriametrics", MONITORING),
+      Map.entry("vmcluster", MONITORING), Map.entry("vmsingle", MONITORING), Map.entry("vmagent", MONITORING),
+      Map.entry("vmalert", "alerting monitoring"), Map.entry("vmselect", MONITORING),
+      Map.entry("vminsert", MONITORING), Map.entry("vmstorage", MONITORING), Map.entry("zabbix", MONITORING),
+      Map.entry("datadog", MONITORING), Map.entry("netdata", MONITORING), Map.entry("metrics", METRICS),
+      Map.entry("exporter", METRICS), Map.entry("sentry", "error tracking"),
       Map.entry("jaeger", "tracing observability"), Map.entry("tempo", "tracing observability"),
+      Map.entry("zipkin", "tracing observability"),
       Map.entry("opentelemetry", "telemetry observability"), Map.entry("otel", "telemetry observability"),
       Map.entry("servicemonitor", MONITORING), Map.entry("podmonitor", MONITORING),
       Map.entry("loki", LOGGING), Map.entry("fluentd", LOGGING), Map.entry("fluentbit", LOGGING),
-      Map.entry("promtail", LOGGING),
+      Map.entry("promtail", LOGGING), Map.entry("logstash", LOGGING), Map.entry("filebeat", LOGGING),
+      Map.entry("graylog", LOGGING), Map.entry("victorialogs", LOGGING),
       Map.entry("nginx", "web server proxy"), Map.entry("traefik", PROXY), Map.entry("envoy", PROXY),
       Map.entry("haproxy", PROXY), Map.entry("istio", "service mesh"), Map.entry("linkerd", "service mesh"),
-      Map.entry("ingress", PROXY), Map.entry("contour", PROXY),
+      Map.entry("ingress", PROXY), Map.entry("contour", PROXY), Map.entry("metallb", "load balancer"),
+      Map.entry("externaldns", "dns records"), Map.entry("coredns", "cluster dns"),
+      Map.entry("calico", NETWORK), Map.entry("cilium", NETWORK), Map.entry("flannel", NETWORK),
+      Map.entry("awsnode", NETWORK), Map.entry("multus", NETWORK),
       Map.entry("elasticsearch", SEARCH), Map.entry("opensearch", SEARCH), Map.entry("solr", SEARCH),
-      Map.entry("meilisearch", SEARCH), Map.entry("kibana", "log search dashboards"),
-      Map.entry("minio", STORAGE), Map.entry("ceph", "storage"), Map.entry("rook", "storage"),
-      Map.entry("longhorn", "storage"), Map.entry("velero", "backup"),
-      Map.entry("vault", "secrets management"), Map.entry("cert", SECURITY),
-      Map.entry("certificate", SECURITY), Map.entry("keycloak", "identity authentication"),
+      Map.entry("meilisearch", SEARCH), Map.entry("typesense", SEARCH), Map.entry("vespa", SEARCH),
+      Map.entry("quickwit", SEARCH), Map.entry("kibana", "log search dashboards"),
+      Map.entry("metabase", BI), Map.entry("superset", BI), Map.entry("redash", BI),
+      Map.entry("minio", STORAGE), Map.entry("seaweedfs", STORAGE), Map.entry("s3", STORAGE),
+      Map.entry("ceph", "storage"), Map.entry("rook", "storage"), Map.entry("longhorn", "storage"),
+      Map.entry("csi", "storage driver"), Map.entry("nfs", "file storage"),
+      Map.entry("velero", BACKUP), Map.entry("kasten", BACKUP), Map.entry("restic", BACKUP),
+      Map.entry("vault", SECRETS), Map.entry("openbao", SECRETS), Map.entry("externalsecrets", SECRETS),
+      Map.entry("sealedsecrets", SECRETS), Map.entry("sealedsecret", SECRETS), Map.entry("sops", SECRETS),
+      Map.entry("infisical", SECRETS),
+      Map.entry("cert", SECURITY), Map.entry("certificate", SECURITY), Map.entry("letsencrypt", SECURITY),
+      Map.entry("acme", SECURITY), Map.entry("tls", SECURITY),
+      Map.entry("keycloak", IDENTITY), Map.entry("dex", IDENTITY), Map.entry("authelia", IDENTITY),
+      Map.entry("authentik", IDENTITY), Map.entry("zitadel", IDENTITY), Map.entry("oauth2", IDENTITY),
+      Map.entry("pomerium", IDENTITY), Map.entry("ldap", IDENTITY), Map.entry("openldap", IDENTITY),
+      Map.entry("sso", IDENTITY),
+      Map.entry("temporal", WORKFLOW), Map.entry("airflow", WORKFLOW), Map.entry("prefect", WORKFLOW),
+      Map.entry("dagster", WORKFLOW), Map.entry("camunda", WORKFLOW), Map.entry("zeebe", WORKFLOW),
+      Map.entry("flyte", WORKFLOW), Map.entry("kubeflow", WORKFLOW),
+      Map.entry("smtp", EMAIL), Map.entry("postfix", EMAIL), Map.entry("mailhog", EMAIL),
+      Map.entry("mailpit", EMAIL), Map.entry("sendgrid", EMAIL),
+      Map.entry("keda", AUTOSCALING), Map.entry("karpenter", "node autoscaling"),
+      Map.entry("autoscaler", AUTOSCALING),
+      Map.entry("operator", OPERATOR), Map.entry("controllermanager", OPERATOR),
       Map.entry("argocd", CICD), Map.entry("argo", CICD), Map.entry("flux", CICD),
       Map.entry("tekton", CICD), Map.entry("jenkins", CICD));
 

@@ -3,6 +3,7 @@ package live.devopstoolkit.resourcesync.search.ranking;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,15 +13,19 @@ import java.util.regex.Pattern;
 import live.devopstoolkit.resourcesync.search.index.Filters;
 import live.devopstoolkit.resourcesync.search.index.Mode;
 import live.devopstoolkit.resourcesync.search.index.SearchQuery;
+import live.devopstoolkit.resourcesync.search.inventory.Resource;
 
 /**
  * Reads what a question says about kinds and namespaces. Similarity alone ranks a staging
  * Deployment above a production one for "deployments in production namespace", so a built-in kind
  * named in the question becomes a filter, and so does a held namespace named as one. Other kinds
  * named (operator CRDs, and "services", which people also say of applications) are lifted, not
- * filtered; "ingress controller" names a program, not the kind. Objects that support a workload
- * (Secrets, ConfigMaps) weigh a little less than workloads. Kinds that describe the cluster's machinery rather than what runs on it (CRDs,
- * APIServices, RBAC, webhooks, derived objects) are pushed down unless the question asks for them.
+ * filtered; "ingress controller" names a program, not the kind, and kinds that are everyday words
+ * ("manage secrets", "on every node") are not taken as the kind. A held namespace used as a word
+ * without "in" ("related to payments") lifts what is in it. Objects that support a workload
+ * (Secrets, ConfigMaps, its Pods, its Service) weigh a little less than workloads. Kinds that
+ * describe the cluster's machinery rather than what runs on it (CRDs, APIServices, RBAC, webhooks,
+ * derived objects) are pushed down unless the question asks for them.
  */
 public final class QuestionIntent {
 
@@ -41,17 +46,41 @@ public final class QuestionIntent {
       "PriorityLevelConfiguration", "CSIDriver", "CSINode", "RuntimeClass", "IngressClass", "ControllerRevision",
       "ReplicaSet", "Endpoints", "ComponentStatus", "CertificateSigningRequest", "StorageVersionMigration",
       "VolumeAttachment", "ResourceSyncConfig", "Namespace", "StorageClass", "Node", "Lease");
-  /** Objects that support a workload (its credentials, settings, volume, identity) rather than being one. */
+  /**
+   * Objects that support a workload (its credentials, settings, volume, identity) or are made from
+   * one (its Pods) rather than being one.
+   */
   private static final Set<String> SUPPORTING = Set.of("Secret", "ConfigMap", "ServiceAccount",
-      "PersistentVolumeClaim");
+      "PersistentVolumeClaim", "Pod");
+  /**
+   * Kinds whose names are everyday words: "how do we manage secrets", "what runs on every node",
+   * "which jobs run on a schedule" (CronJobs too), "roles" (ClusterRoles too) do not mean only that
+   * kind, so naming one neither filters on it nor lifts it; it only undoes the kind's demotion.
+   */
+  private static final Set<String> EVERYDAY = Set.of("Secret", "Node", "Job", "Role");
+  /** Words before a kind that make it a measure, not what is asked for: "on every node", "one per namespace". */
+  private static final Set<String> QUANTIFIERS = Set.of("every", "each", "per");
+  /**
+   * "services related to payments": people say services of applications, so naming Services lifts
+   * the workloads as much as the Service objects, which otherwise would push the workloads down.
+   */
+  private static final Set<String> SERVICE_WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet");
+  /** "service" and "services" as words, which the ranked text reads as applications. */
+  private static final Pattern SERVICE_WORD = Pattern.compile("(?i)\\bservice(s?)\\b");
+  /**
+   * A Service is its workload's network endpoint, with the same name and labels; unless the
+   * question names Services, the workload it fronts ranks first.
+   */
+  private static final double ENDPOINT = 0.85;
   /** Words that ask for supporting objects without naming their kind; they lift the demotion only. */
   private static final Map<String, String> SUPPORT_WORDS = Map.ofEntries(Map.entry("password", "Secret"),
       Map.entry("passwords", "Secret"), Map.entry("credential", "Secret"), Map.entry("credentials", "Secret"),
       Map.entry("token", "Secret"), Map.entry("tokens", "Secret"), Map.entry("certificate", "Secret"),
+      Map.entry("certificates", "Secret"), Map.entry("tls", "Secret"), Map.entry("keys", "Secret"),
       Map.entry("config", "ConfigMap"), Map.entry("configuration", "ConfigMap"), Map.entry("settings", "ConfigMap"),
       Map.entry("volume", "PersistentVolumeClaim"),
       Map.entry("volumes", "PersistentVolumeClaim"), Map.entry("storage", "PersistentVolumeClaim"),
-      Map.entry("disk", "PersistentVolumeClaim"), Map.entry("identity", "ServiceAccount"));
+      Map.entry("disk", "PersistentVolumeClaim"));
   private static final double NAMED = 1.25;
   private static final double SUPPORT = 0.7;
   private static final double MACHINE = 0.4;
@@ -74,7 +103,8 @@ public final class QuestionIntent {
    * IllegalArgumentException with a message for the caller when the input is unusable.
    */
   public static SearchQuery parse(String question, String kind, String namespace, String apiVersion,
-      Map<String, String> labels, Integer limit, Mode mode, Set<String> heldKinds, Set<String> heldNamespaces) {
+      Map<String, String> labels, Integer limit, Mode mode, Set<String> heldKinds,
+      Map<String, List<String>> heldNamespaces) {
     String text = question == null ? "" : question.strip();
     if (text.isEmpty()) {
       throw new IllegalArgumentException("the question is empty; ask in words, e.g. \"which databases are we running?\"");
@@ -96,6 +126,9 @@ public final class QuestionIntent {
     Set<String> boosted = new HashSet<>();
     if (kinds.isEmpty()) {
       for (String k : named) {
+        if (EVERYDAY.contains(k)) {
+          continue; // neither filtered nor lifted; naming it only undoes its demotion below
+        }
         if (FILTERABLE.contains(k)) {
           kinds.add(k);
         } else {
@@ -107,6 +140,7 @@ public final class QuestionIntent {
     Map<String, Double> weights = new HashMap<>();
     MACHINERY.forEach(k -> weights.put(k, MACHINE));
     SUPPORTING.forEach(k -> weights.put(k, SUPPORT));
+    weights.put("Service", ENDPOINT);
     named.forEach(weights::remove);
     SUPPORT_WORDS.forEach((word, k) -> {
       if (normalized.contains(" " + word + " ")) {
@@ -115,9 +149,19 @@ public final class QuestionIntent {
     });
     kinds.forEach(weights::remove);
     boosted.forEach(k -> weights.put(k, NAMED));
+    String ranked = text;
+    if (boosted.contains("Service")) {
+      SERVICE_WORKLOADS.forEach(k -> weights.put(k, NAMED));
+      // Matched as a word, "services" would favour every Service object over the topic's workloads.
+      ranked = SERVICE_WORD.matcher(text).replaceAll("application$1");
+    }
     Filters filters = new Filters(kinds, ns, apiVersion == null || apiVersion.isBlank() ? null : apiVersion.strip(),
         labels);
-    return new SearchQuery(text, filters, weights, max, mode);
+    Map<String, Double> namespaceWeights = new HashMap<>();
+    if (ns == null) {
+      mentionedNamespaces(normalized, heldNamespaces).forEach(n -> namespaceWeights.put(n, NAMED));
+    }
+    return new SearchQuery(ranked, filters, weights, namespaceWeights, max, mode);
   }
 
   /** The held kind a filter names, in any case or plural; an unknown kind is an error that lists them. */
@@ -146,8 +190,7 @@ public final class QuestionIntent {
       forms.add(spaced);
       forms.addAll(plurals(spaced));
       for (String form : forms) {
-        if (normalized.contains(" " + form + " ") && !normalized.contains(" " + form + " controller")
-            && !normalized.contains(" " + form + " operator")) {
+        if (namesKind(normalized, form)) {
           named.add(held);
           break;
         }
@@ -161,6 +204,26 @@ public final class QuestionIntent {
     return named;
   }
 
+  /**
+   * Whether the form occurs as the thing asked for: not as part of a program's name ("ingress
+   * controller", "postgres operator") and not as a measure ("on every node").
+   */
+  private static boolean namesKind(String normalized, String form) {
+    String spaced = " " + form + " ";
+    for (int at = normalized.indexOf(spaced); at >= 0; at = normalized.indexOf(spaced, at + 1)) {
+      String after = normalized.substring(at + spaced.length());
+      if (after.startsWith("controller ") || after.startsWith("operator ")) {
+        continue;
+      }
+      int wordStart = normalized.lastIndexOf(' ', at - 1) + 1;
+      if (at > 0 && QUANTIFIERS.contains(normalized.substring(wordStart, at))) {
+        continue;
+      }
+      return true;
+    }
+    return false;
+  }
+
   private static List<String> plurals(String word) {
     if (word.endsWith("y")) {
       return List.of(word.substring(0, word.length() - 1) + "ies", word + "s");
@@ -171,15 +234,42 @@ public final class QuestionIntent {
     return List.of(word + "s");
   }
 
-  /** "in production namespace", "in the namespace payments", "in payments": only held namespaces. */
-  static String namedNamespace(String normalized, Set<String> heldNamespaces) {
+  /**
+   * Held namespaces whose name the question uses as a word without saying "in" it: "services
+   * related to payments" means the payments namespace's applications first, though not only them.
+   */
+  static Set<String> mentionedNamespaces(String normalized, Map<String, List<String>> heldNamespaces) {
+    Set<String> mentioned = new LinkedHashSet<>();
+    heldNamespaces.forEach((ns, forms) -> {
+      if (!ns.equals(Resource.CLUSTER_SCOPE) && normalized.contains(forms.get(0))) {
+        mentioned.add(ns);
+      }
+    });
+    return mentioned;
+  }
+
+  /**
+   * How each held namespace can be said ("payments-prod" as " payments prod " and " payments-prod "),
+   * worked out once per set of namespaces rather than per question: a large cluster holds
+   * thousands, and splitting each into words on every question cost milliseconds.
+   */
+  public static Map<String, List<String>> namespaceForms(Set<String> heldNamespaces) {
+    Map<String, List<String>> forms = new LinkedHashMap<>();
     for (String ns : heldNamespaces) {
-      String words = " " + ResourceText.words(ns) + " ";
-      String name = " " + ns.toLowerCase(Locale.ROOT) + " ";
-      for (String form : new LinkedHashSet<>(List.of(words, name))) {
-        if (normalized.contains(form + "namespace ") || normalized.contains(" namespace" + form)
-            || normalized.contains(" in" + form) || normalized.contains(" in the" + form)) {
-          return ns;
+      forms.put(ns, List.copyOf(new LinkedHashSet<>(List.of(" " + ResourceText.words(ns) + " ",
+          " " + ns.toLowerCase(Locale.ROOT) + " "))));
+    }
+    return forms;
+  }
+
+  /** "in production namespace", "in the namespace payments", "in payments": only held namespaces. */
+  static String namedNamespace(String normalized, Map<String, List<String>> heldNamespaces) {
+    for (Map.Entry<String, List<String>> ns : heldNamespaces.entrySet()) {
+      for (String form : ns.getValue()) {
+        if (normalized.contains(form) && (normalized.contains(form + "namespace ")
+            || normalized.contains(" namespace" + form) || normalized.contains(" in" + form)
+            || normalized.contains(" in the" + form))) {
+          return ns.getKey();
         }
       }
     }

@@ -2,6 +2,7 @@ package live.devopstoolkit.resourcesync.search.ranking;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import live.devopstoolkit.resourcesync.search.index.Hit;
 import live.devopstoolkit.resourcesync.search.index.InventoryIndex;
 import live.devopstoolkit.resourcesync.search.index.Mode;
@@ -9,7 +10,12 @@ import live.devopstoolkit.resourcesync.search.index.Mode;
 /** The one search REST and MCP share, so both return the same ranking for the same question. */
 public final class ResourceSearch {
 
+  /** The namespaces held when their spoken forms were last worked out, and those forms. */
+  private record NamespaceForms(Set<String> namespaces, Map<String, List<String>> forms) {
+  }
+
   private final InventoryIndex index;
+  private volatile NamespaceForms namespaceForms = new NamespaceForms(Set.of(), Map.of());
 
   public ResourceSearch(InventoryIndex index) {
     this.index = index;
@@ -19,7 +25,17 @@ public final class ResourceSearch {
   public List<Hit> search(String question, String kind, String namespace, String apiVersion, Integer limit,
       Mode mode) {
     return index.search(QuestionIntent.parse(question, kind, namespace, apiVersion, Map.of(), limit, mode,
-        index.kinds().keySet(), index.namespaces()));
+        index.kinds().keySet(), namespaceForms()));
+  }
+
+  private Map<String, List<String>> namespaceForms() {
+    Set<String> held = index.namespaces();
+    NamespaceForms known = namespaceForms;
+    if (!known.namespaces().equals(held)) {
+      known = new NamespaceForms(held, QuestionIntent.namespaceForms(held));
+      namespaceForms = known;
+    }
+    return known.forms();
   }
 
   public InventoryIndex index() {

@@ -27,6 +27,10 @@ public final class ResourceText {
   /** Labels every Helm release carries; they say how a thing was installed, not what it is. */
   private static final Set<String> INSTALL_KEYS = Set.of("app.kubernetes.io/managed-by", "helm.sh/chart",
       "app.kubernetes.io/version", "chart", "heritage");
+  private static final Set<String> GROUP_FILLER = Set.of("com", "io", "org", "net", "dev", "sh", "co", "do", "in",
+      "k8s", "x", "operator");
+  /** Length of the random suffix Kubernetes appends to a generateName. */
+  private static final int GENERATED_SUFFIX = 5;
   private static final Pattern NOISE_VALUE = Pattern.compile("[0-9a-f]{8,}|v?\\d+([.\\-_]\\d+)*([.\\-+][0-9a-z.]+)?");
   private static final Pattern WORD_SPLIT = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Pattern CAMEL = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
@@ -37,7 +41,8 @@ public final class ResourceText {
   /** The sentence the model embeds: short, natural, most telling words first. */
   public static String forEmbedding(Resource r) {
     StringBuilder text = new StringBuilder();
-    text.append(words(r.kind())).append(' ').append(words(r.name()));
+    String name = words(givenName(r));
+    text.append(words(r.kind())).append(' ').append(name);
     String meaning = KindGlossary.meaning(r.kind());
     if (meaning != null) {
       text.append(" (").append(meaning).append(')');
@@ -45,10 +50,11 @@ public final class ResourceText {
     if (!r.clusterScoped()) {
       text.append(" in namespace ").append(words(r.namespace()));
     }
-    if (!r.group().isEmpty()) {
-      text.append(", group ").append(words(r.group()));
+    String group = groupWords(r.group());
+    if (!group.isEmpty()) {
+      text.append(", group ").append(group);
     }
-    List<String> labels = labelPhrases(r.labels(), words(r.name()));
+    List<String> labels = labelPhrases(r.labels(), name);
     if (!labels.isEmpty()) {
       text.append(". ").append(String.join(", ", labels));
     }
@@ -60,6 +66,26 @@ public final class ResourceText {
       text.append(". ").append(String.join(", ", categories));
     }
     return text.toString();
+  }
+
+  /**
+   * The part of a name that a person chose. Controllers append a template hash and a random suffix
+   * ({@code payments-api-7d9f8b6c5-x2x4q}); to the model those are a dozen tokens of noise, and
+   * without them the replicas of one workload share one text, embedded once. BM25 still sees the
+   * full name.
+   */
+  static String givenName(Resource r) {
+    String name = r.name();
+    String hash = r.labels().get("pod-template-hash");
+    if (hash != null && !hash.isEmpty()) {
+      int at = name.indexOf("-" + hash);
+      return at > 0 ? name.substring(0, at) : name;
+    }
+    boolean generated = r.kind().equals("Pod") && !r.labels().containsKey("statefulset.kubernetes.io/pod-name")
+        && (r.labels().containsKey("controller-revision-hash") || r.labels().containsKey("job-name")
+            || r.labels().containsKey("batch.kubernetes.io/job-name"));
+    int dash = name.lastIndexOf('-');
+    return generated && dash > 0 && name.length() - dash - 1 == GENERATED_SUFFIX ? name.substring(0, dash) : name;
   }
 
   /** The text BM25 scores: the same words, and the raw identifiers, so exact names match too. */
@@ -77,25 +103,50 @@ public final class ResourceText {
     addWords(words, r.kind());
     addWords(words, r.group());
     r.labels().forEach((k, v) -> {
-      if (!NOISE_KEYS.contains(k)) {
+      if (NOISE_KEYS.contains(k)) {
+        return;
+      }
+      addWords(words, keyDomain(k));
+      // Who installed a thing (Helm, Argo CD) says nothing of what it is; an operator managing it does.
+      if (!INSTALL_KEYS.contains(k) || v.toLowerCase(Locale.ROOT).contains("operator")) {
         addWords(words, v);
       }
     });
-    r.annotations().values().forEach(v -> addWords(words, v));
+    r.annotations().forEach((k, v) -> {
+      addWords(words, keyDomain(k));
+      addWords(words, v);
+    });
     return words;
   }
 
+  /**
+   * The domain of a prefixed label or annotation key ({@code clickhouse.altinity.com/chi} →
+   * "clickhouse.altinity.com"): operators stamp their own domain on what they create, so it names
+   * the product when neither the object's name nor its label values do.
+   */
+  private static String keyDomain(String key) {
+    int slash = key.indexOf('/');
+    return slash < 0 ? "" : key.substring(0, slash);
+  }
+
   private static void addWords(Set<String> into, String text) {
-    for (String word : WORD_SPLIT.split(text.toLowerCase(Locale.ROOT))) {
-      if (!word.isEmpty()) {
-        into.add(word);
-      }
-    }
+    addSplit(into, text.toLowerCase(Locale.ROOT));
     // "CloudNativePG", "RabbitmqCluster": camel case hides the product name.
-    for (String word : WORD_SPLIT.split(CAMEL.matcher(text).replaceAll(" ").toLowerCase(Locale.ROOT))) {
-      if (!word.isEmpty()) {
-        into.add(word);
+    addSplit(into, CAMEL.matcher(text).replaceAll(" ").toLowerCase(Locale.ROOT));
+  }
+
+  /** The words, and each two neighbours joined: "fluent-bit" is the product "fluentbit". */
+  private static void addSplit(Set<String> into, String text) {
+    String previous = null;
+    for (String word : WORD_SPLIT.split(text)) {
+      if (word.isEmpty()) {
+        continue;
       }
+      into.add(word);
+      if (previous != null) {
+        into.add(previous + word);
+      }
+      previous = word;
     }
   }
 
@@ -126,6 +177,21 @@ public final class ResourceText {
     }
     int slash = key.indexOf('/');
     return slash < 0 ? key : key.substring(slash + 1);
+  }
+
+  /**
+   * An API group's telling words: "operator.victoriametrics.com" → "victoriametrics". Domain
+   * endings and "operator" (every operator's group may say it) would make unrelated custom
+   * resources look alike.
+   */
+  static String groupWords(String group) {
+    List<String> kept = new ArrayList<>();
+    for (String word : words(group).split(" ")) {
+      if (!word.isEmpty() && !GROUP_FILLER.contains(word)) {
+        kept.add(word);
+      }
+    }
+    return String.join(" ", kept);
   }
 
   /** "StatefulSet" → "stateful set"; "payments-db.v2" → "payments db v2". */

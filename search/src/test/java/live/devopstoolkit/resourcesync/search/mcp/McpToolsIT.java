@@ -29,6 +29,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -134,7 +135,7 @@ class McpToolsIT {
   @Test
   void theSearchManifestsAreAcceptedByTheApiServerAndMatchTheGuidesEndpoint() throws Exception {
     List<HasMetadata> objects = new ArrayList<>();
-    for (String file : List.of("namespace.yaml", "rbac.yaml", "deployment.yaml")) {
+    for (String file : List.of("namespace.yaml", "rbac.yaml", "deployment.yaml", "networkpolicy.yaml")) {
       try (InputStream in = Files.newInputStream(Path.of("../config/search", file))) {
         objects.addAll(admin.load(in).items());
       }
@@ -156,6 +157,18 @@ class McpToolsIT {
     assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
     assertThat(container.getVolumeMounts()).extracting(m -> m.getMountPath())
         .contains("/tmp", "/var/lib/search");
+    NetworkPolicy policy = (NetworkPolicy) objects.stream().filter(o -> o instanceof NetworkPolicy).findFirst()
+        .orElseThrow();
+    assertThat(policy.getMetadata().getNamespace()).isEqualTo("dot-ai");
+    assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
+        .containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels());
+    assertThat(policy.getSpec().getIngress()).singleElement().satisfies(rule -> {
+      assertThat(rule.getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactly(3456);
+      assertThat(rule.getFrom()).allSatisfy(peer -> assertThat(peer.getNamespaceSelector()).as("in-namespace only")
+          .isNull());
+      assertThat(rule.getFrom()).extracting(peer -> peer.getPodSelector().getMatchLabels()).containsExactlyInAnyOrder(
+          Map.of("app.kubernetes.io/name", "dot-ai-controller"), Map.of("dot-ai.devopstoolkit.live/mcp-client", "true"));
+    });
   }
 
   @Test

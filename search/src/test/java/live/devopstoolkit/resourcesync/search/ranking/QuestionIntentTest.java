@@ -1,0 +1,80 @@
+package live.devopstoolkit.resourcesync.search.ranking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Set;
+import live.devopstoolkit.resourcesync.search.index.Mode;
+import live.devopstoolkit.resourcesync.search.index.SearchQuery;
+import org.junit.jupiter.api.Test;
+
+class QuestionIntentTest {
+
+  private static final Set<String> KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Service", "Secret",
+      "Node", "CronJob", "Job", "ConfigMap", "Pod", "CustomResourceDefinition", "Certificate");
+  private static final Set<String> NAMESPACES = Set.of("_cluster", "payments", "production", "cert-manager");
+
+  private static SearchQuery parse(String question) {
+    return QuestionIntent.parse(question, null, null, null, Map.of(), null, Mode.HYBRID, KINDS,
+        QuestionIntent.namespaceForms(NAMESPACES));
+  }
+
+  @Test
+  void aBuiltInKindAndANamespaceNamedAsOneBecomeFilters() {
+    SearchQuery q = parse("list deployments in production namespace");
+    assertThat(q.filters().kinds()).containsExactly("Deployment");
+    assertThat(q.filters().namespace()).isEqualTo("production");
+    assertThat(q.namespaceWeights()).isEmpty();
+  }
+
+  @Test
+  void kindsThatAreEverydayWordsAreNeitherFilteredNorLiftedOnlyNoLongerDemoted() {
+    SearchQuery secrets = parse("how do we manage secrets");
+    assertThat(secrets.filters().kinds()).isEmpty();
+    assertThat(secrets.kindWeights()).doesNotContainKey("Secret");
+    SearchQuery jobs = parse("which jobs run on a schedule");
+    assertThat(jobs.filters().kinds()).isEmpty();
+    assertThat(jobs.kindWeights()).doesNotContainKey("Job");
+    assertThat(parse("what runs in production").kindWeights()).containsEntry("Secret", 0.7);
+  }
+
+  @Test
+  void aKindAfterEveryOrPerIsAMeasureNotWhatIsAsked() {
+    SearchQuery q = parse("what runs on every node");
+    assertThat(q.filters().kinds()).isEmpty();
+    assertThat(q.kindWeights()).containsEntry("Node", 0.4);
+    assertThat(parse("list nodes").kindWeights()).doesNotContainKey("Node");
+  }
+
+  @Test
+  void servicesAreReadAsApplicationsLiftingWorkloadsAsMuchAsServiceObjects() {
+    SearchQuery q = parse("find all services related to payments");
+    assertThat(q.text()).isEqualTo("find all applications related to payments");
+    assertThat(q.filters().kinds()).isEmpty();
+    assertThat(q.kindWeights()).containsEntry("Service", 1.25).containsEntry("Deployment", 1.25)
+        .containsEntry("StatefulSet", 1.25);
+  }
+
+  @Test
+  void unlessNamedAServiceWeighsLessThanTheWorkloadItFronts() {
+    SearchQuery q = parse("what caches do we have");
+    assertThat(q.text()).isEqualTo("what caches do we have");
+    assertThat(q.kindWeights()).containsEntry("Service", 0.85).doesNotContainKey("Deployment")
+        .containsEntry("Pod", 0.7);
+  }
+
+  @Test
+  void aNamespaceUsedAsAWordLiftsWhatIsInItWithoutFiltering() {
+    SearchQuery q = parse("find all services related to payments");
+    assertThat(q.filters().namespace()).isNull();
+    assertThat(q.namespaceWeights()).containsExactly(Map.entry("payments", 1.25));
+    assertThat(parse("who renews cert manager certificates").namespaceWeights()).containsKey("cert-manager");
+    assertThat(parse("what caches do we have").namespaceWeights()).isEmpty();
+  }
+
+  @Test
+  void pluralCertificatesUndoTheSecretDemotion() {
+    assertThat(parse("anything about certificates").kindWeights()).doesNotContainKey("Secret")
+        .containsEntry("Certificate", 1.25);
+  }
+}

@@ -32,8 +32,8 @@ final class SharedVertx extends LifecycleStrategySupport {
     if (System.getProperty("vertx.disableDnsResolver") == null) {
       System.setProperty("vertx.disableDnsResolver", "true");
     }
-    vertx = Vertx.vertx(new VertxOptions().setUseDaemonThread(true)
-        .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
+    vertx = Vertx.vertx(new VertxOptions().setUseDaemonThread(true).setFileSystemOptions(
+        new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
     httpClients = new VertxHttpClientFactory(vertx);
   }
 

@@ -13,6 +13,7 @@ public final class ChangedRef implements Expression {
   @Override
   public <T> T evaluate(Exchange exchange, Class<T> type) {
     ResourceRef ref = ((ResourceChange) exchange.getMessage().getBody()).ref();
-    return type.isInstance(ref) ? type.cast(ref) : exchange.getContext().getTypeConverter().convertTo(type, exchange, ref);
+    return type.isInstance(ref) ? type.cast(ref)
+        : exchange.getContext().getTypeConverter().convertTo(type, exchange, ref);
   }
 }

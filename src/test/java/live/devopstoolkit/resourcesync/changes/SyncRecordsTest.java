@@ -74,7 +74,8 @@ class SyncRecordsTest {
   void updatedAtTakesTheNewestOfTimesInOtherFormsToo() {
     GenericKubernetesResource object = object("shop", "payments", Map.of(), Map.of());
     object.getMetadata().setManagedFields(List.of(
-        new ManagedFieldsEntryBuilder().withManager("a").withOperation("Update").withTime("2026-01-03T10:00:00Z").build(),
+        new ManagedFieldsEntryBuilder().withManager("a").withOperation("Update").withTime("2026-01-03T10:00:00Z")
+            .build(),
         new ManagedFieldsEntryBuilder().withManager("b").withOperation("Update").withTime("2026-01-03T10:00:00.5Z")
             .build()));
     assertThat(SyncRecords.of(DEPLOYMENT, object).updatedAt()).isEqualTo("2026-01-03T10:00:00.5Z");

@@ -15,8 +15,8 @@ class DebounceWindowTest {
 
   @Test
   void isThePipelinesCurrentWindowInMillis() {
-    Pipelines pipelines = new Pipelines(new InformerRegistry(null, 500), Clock.systemUTC(), new BatchLimits(500, 1 << 19),
-        new BackoffPolicy(1, 1), 3, new SyncMetrics(SimpleMeterRegistry::new), key -> 0);
+    Pipelines pipelines = new Pipelines(new InformerRegistry(null, 500), Clock.systemUTC(),
+        new BatchLimits(500, 1 << 19), new BackoffPolicy(1, 1), 3, new SyncMetrics(SimpleMeterRegistry::new), key -> 0);
     pipelines.open(PipelineTest.TARGET);
     Exchange event = new DefaultExchange(new DefaultCamelContext());
     event.setProperty(Pipelines.PIPELINE, PipelineTest.TARGET.key());

@@ -50,7 +50,8 @@ class MetadataOnlyIT {
     Recorder recorder = new Recorder();
     List<ResourceChange> changes = new CopyOnWriteArrayList<>();
     try (KubernetesClient informerClient = MetadataOnly.client(Config.fromKubeconfig(cluster.kubeconfigYaml()),
-        new VertxHttpClientFactory(), recorder); InformerRegistry registry = new InformerRegistry(informerClient, 500)) {
+        new VertxHttpClientFactory(), recorder);
+        InformerRegistry registry = new InformerRegistry(informerClient, 500)) {
       registry.addListener(changes::add);
       registry.discovered(new ApiDiscovery(client).discover());
       // Other tests' types may never list (a broken conversion webhook); only these two matter here.

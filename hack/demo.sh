@@ -53,7 +53,7 @@ for _ in $(seq 1 120); do
 done
 
 echo "demo: starting the controller, its management port on loopback (log: .local/controller.log)"
-CAMEL_MANAGEMENT_HOST=127.0.0.1 java -jar target/resource-sync-controller.jar > .local/controller.log 2>&1 &
+CAMEL_MANAGEMENT_HOST=127.0.0.1 java @config/jvm.options -jar target/resource-sync-controller.jar > .local/controller.log 2>&1 &
 CONTROLLER_PID=$!
 
 echo "demo: applying the guide's Secret and ResourceSyncConfig"

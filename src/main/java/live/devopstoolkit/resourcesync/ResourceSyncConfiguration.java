@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Executors;
+import live.devopstoolkit.resourcesync.changes.ChangedRef;
+import live.devopstoolkit.resourcesync.changes.RelevantChange;
 import live.devopstoolkit.resourcesync.debounce.BoundedStaleness;
 import live.devopstoolkit.resourcesync.debounce.ChangedRefsAggregation;
 import live.devopstoolkit.resourcesync.debounce.DebounceWindows;
@@ -16,6 +18,7 @@ import live.devopstoolkit.resourcesync.delivery.BackoffPolicy;
 import live.devopstoolkit.resourcesync.delivery.BatchLimits;
 import live.devopstoolkit.resourcesync.delivery.BearerTokens;
 import live.devopstoolkit.resourcesync.delivery.CaBundle;
+import live.devopstoolkit.resourcesync.delivery.DebounceWindow;
 import live.devopstoolkit.resourcesync.delivery.Pipelines;
 import live.devopstoolkit.resourcesync.delivery.ShutdownFlush;
 import live.devopstoolkit.resourcesync.delivery.SyncRequests;
@@ -117,8 +120,13 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
     Clock clock = Clock.systemUTC();
     ObjectMapper json = new ObjectMapper();
     Config clusterConfig = clusterConfig();
-    KubernetesClient client = new KubernetesClientBuilder().withConfig(clusterConfig).build();
-    InformerRegistry informers = new InformerRegistry(MetadataOnly.client(clusterConfig), listLimit);
+    SharedVertx vertx = new SharedVertx();
+    camel.addLifecycleStrategy(vertx);
+    registry.bind("vertx", vertx.vertx());
+    KubernetesClient client = new KubernetesClientBuilder().withHttpClientFactory(vertx.httpClients())
+        .withConfig(clusterConfig).build();
+    InformerRegistry informers = new InformerRegistry(MetadataOnly.client(clusterConfig, vertx.httpClients()),
+        listLimit);
     Pipelines pipelines = new Pipelines(informers, clock, new BatchLimits(maxRecords, maxBytes),
         new BackoffPolicy(pauseMillis, maxPauseMillis), maxRejections,
         new SyncMetrics(() -> registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME,
@@ -132,6 +140,9 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
     registry.bind("apiDiscovery", new ApiDiscovery(client));
     registry.bind("excludedTypes", ExcludedTypes.of(excludedTypes));
     registry.bind("pipelines", pipelines);
+    registry.bind("relevantChange", new RelevantChange());
+    registry.bind("changedRef", new ChangedRef());
+    registry.bind("debounceWindow", new DebounceWindow(pipelines));
     registry.bind("changedRefsAggregation", new ChangedRefsAggregation(clock));
     registry.bind("useLatest", new UseLatestAggregationStrategy());
     registry.bind("boundedStaleness", new BoundedStaleness(clock, maxRecords));

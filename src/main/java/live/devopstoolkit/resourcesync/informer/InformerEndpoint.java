@@ -39,6 +39,11 @@ public class InformerEndpoint extends DefaultEndpoint implements MultipleConsume
       + "object of an update then carry only those fields", defaultValue = "false")
   private boolean keysOnly;
 
+  @UriParam(description = "Leave out the adds of the objects the one resource's informer finds when it starts "
+      + "(its first list) and deliver only what changes after that, for routes that react to changes rather "
+      + "than to what exists", defaultValue = "false")
+  private boolean changesOnly;
+
   InformerEndpoint(String uri, InformerComponent component, String resource) {
     super(uri, component);
     this.resource = resource;
@@ -87,6 +92,14 @@ public class InformerEndpoint extends DefaultEndpoint implements MultipleConsume
 
   public void setKeysOnly(boolean keysOnly) {
     this.keysOnly = keysOnly;
+  }
+
+  public boolean isChangesOnly() {
+    return changesOnly;
+  }
+
+  public void setChangesOnly(boolean changesOnly) {
+    this.changesOnly = changesOnly;
   }
 
   public long getResyncPeriod() {

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -33,12 +34,16 @@ public final class MetadataOnly implements Interceptor {
   static final String LIST = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
   static final String WATCH = "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json";
 
-  /** A client for the informers over the same cluster and credentials, plus interceptors to add. */
-  public static KubernetesClient client(Config config, Interceptor... extra) {
+  /**
+   * A client for the informers over the same cluster and credentials, its HTTP clients made by
+   * {@code httpClients}, plus interceptors to add.
+   */
+  public static KubernetesClient client(Config config, HttpClient.Factory httpClients, Interceptor... extra) {
     ObjectMapper mapper = new ObjectMapper();
     // An empty PartialObjectMetadataList says "items": null, which fabric8's lister cannot iterate.
     mapper.addMixIn(DefaultKubernetesResourceList.class, EmptyItemsWhenNull.class);
     return new KubernetesClientBuilder()
+        .withHttpClientFactory(httpClients)
         .withConfig(new ConfigBuilder(config).withOnlyHttpWatches(true).build())
         .withKubernetesSerialization(new KubernetesSerialization(mapper, true))
         .withHttpClientBuilderConsumer(builder -> {

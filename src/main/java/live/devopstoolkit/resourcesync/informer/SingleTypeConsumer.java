@@ -22,6 +22,7 @@ import org.apache.camel.Processor;
 final class SingleTypeConsumer extends InformerConsumer {
 
   private SharedIndexInformer<GenericKubernetesResource> informer;
+  private final FirstList firstList = new FirstList();
 
   SingleTypeConsumer(InformerEndpoint endpoint, Processor processor) {
     super(endpoint, processor);
@@ -52,7 +53,9 @@ final class SingleTypeConsumer extends InformerConsumer {
     informer.addEventHandler(new ResourceEventHandler<>() {
       @Override
       public void onAdd(GenericKubernetesResource obj) {
-        emit(obj, "ADDED", typeName);
+        if (!endpoint.isChangesOnly() || !firstList.isListed(obj)) {
+          emit(obj, "ADDED", typeName);
+        }
       }
 
       @Override
@@ -69,7 +72,7 @@ final class SingleTypeConsumer extends InformerConsumer {
     SharedIndexInformer<GenericKubernetesResource> ours = informer;
     Runnable start = () -> {
       if (isRunAllowed() && started.compareAndSet(false, true)) {
-        ours.start();
+        ours.start().thenRun(() -> firstList.listed(ours.getStore().list()));
       }
     };
     getEndpoint().getCamelContext().addStartupListener(new ExtendedStartupListener() {

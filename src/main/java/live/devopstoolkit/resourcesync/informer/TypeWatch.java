@@ -43,6 +43,8 @@ final class TypeWatch {
         .inAnyNamespace()
         .withLimit(listLimit)
         .runnableInformer(0);
+    // Objects are read by key only; an index of keys by namespace would be one more entry per object.
+    informer.removeNamespaceIndex();
     informer.itemStore(store);
     informer.exceptionHandler((started, error) -> {
       failed(error);

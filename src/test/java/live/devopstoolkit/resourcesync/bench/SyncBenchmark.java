@@ -39,6 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -93,6 +94,8 @@ public final class SyncBenchmark {
   volatile long lastResyncMillis;
   final AtomicLong resyncs = new AtomicLong();
   Process controller;
+  /** ResourceSyncConfigs syncing to the receiver (BENCH_CONFIGS, default 1): bench, bench-2, ... */
+  int configs = 1;
 
   SyncBenchmark(KubernetesClient client, int objects, Path jar, Path log, boolean initialOnly) {
     this.client = client;
@@ -110,6 +113,8 @@ public final class SyncBenchmark {
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
       boolean initialOnly = args.length > 4 && "--initial-only".equals(args[4]);
       SyncBenchmark bench = new SyncBenchmark(client, objects, Path.of(args[2]), Path.of(args[3]), initialOnly);
+      String configs = System.getenv("BENCH_CONFIGS");
+      bench.configs = configs == null || configs.isBlank() ? 1 : Integer.parseInt(configs.trim());
       try {
         bench.run(Path.of(args[1]));
       } finally {
@@ -139,7 +144,9 @@ public final class SyncBenchmark {
 
       // The controller reads config/ and routes/ from its working directory: the jar's own project's.
       Path project = jar.toAbsolutePath().getParent().getParent();
-      ProcessBuilder process = new ProcessBuilder("java", "-jar", jar.toAbsolutePath().toString())
+      List<String> command = java(project);
+      command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+      ProcessBuilder process = new ProcessBuilder(command)
           .directory(project.toFile()).redirectErrorStream(true).redirectOutput(log.toAbsolutePath().toFile());
       process.environment().put("KUBECONFIG", proxiedKubeconfig().toAbsolutePath().toString());
       process.environment().put("RESOURCE_SYNC_ALLOWED_NAMESPACES", CONFIG_NS);
@@ -157,6 +164,8 @@ public final class SyncBenchmark {
         throw new IllegalStateException("the controller did not sync within 10 minutes"
             + (controller.isAlive() ? "" : " (it exited: see " + log + ")"));
       }
+      // The controller's CPU per thread until synced: JIT, GC, start-up, informer events, I/O.
+      Files.writeString(log.resolveSibling("controller-" + objects + ".threads.txt"), cpuByThread(Map.of()));
       if (jfr != null && !jfr.isEmpty()) {
         // The recording covers the controller from its start until the initial sync, nothing after.
         System.err.println("bench: " + jcmd("JFR.stop name=bench").trim());
@@ -173,14 +182,27 @@ public final class SyncBenchmark {
           mebibytes(bytesReceivedAtSync) + " (" + bytesReceivedAtSync + " bytes; sent " + mebibytes(bytesSentAtSync)
           + "; " + proxy.connections() + " connections opened)");
       exact(receiver, "after initial sync");
+      if (configs > 1) {
+        // Every config sends its own first full resync; the figures below follow the last of them.
+        await(Duration.ofMinutes(10), () -> resyncs.get() >= configs);
+        row(configs + " configs: every config's first full resync applied", seconds(System.currentTimeMillis()
+            - started) + " after the controller's start (" + resyncs.get() + " resyncs); controller CPU until then "
+            + String.format("%.2f s", cpuTicks() / (double) CLK_TCK));
+      }
 
       long live = liveHeapKib();
       long rss = rssKib();
+      String nmt = jcmd("VM.native_memory summary");
+      if (nmt.contains("Total:")) {
+        // Started with -XX:NativeMemoryTracking=summary (through BENCH_JVM_OPTIONS): where the RSS goes.
+        Files.writeString(log.resolveSibling("controller-" + objects + ".nmt.txt"), nmt);
+      }
       row("live heap after initial sync (after full GC)", mib(live) + " MiB (" + String.format("%.1f",
           live / 1024.0 / (expected / 1000.0)) + " MiB per 1,000 objects)");
       row("RSS after initial sync", mib(rss) + " MiB");
       listingBytes("full objects", "application/json");
       listingBytes("as PartialObjectMetadataList", METADATA_LIST);
+      floor(project, initial);
       if (initialOnly) {
         return;
       }
@@ -257,6 +279,98 @@ public final class SyncBenchmark {
     row("one listing of every discovered type, " + PAGE + " per page, " + form, mebibytes(bytes) + " of JSON ("
         + bytes + " bytes; " + types.size() + " types, " + items + " objects, " + pages + " pages)");
   }
+
+  /**
+   * The floor of the initial sync (issue 10): the time to list every discovered type's metadata,
+   * the way the informers ask for it, with this client and {@value #FLOOR_THREADS} types at a time,
+   * plus the start of an empty JVM with the controller's options. Best of a few tries each, since
+   * the floor is what the machine can do at best; the controller's figure is one try.
+   */
+  void floor(Path project, long controllerMillis) throws Exception {
+    Set<ResourceType> types = new ApiDiscovery(client).discover().types();
+    long listing = Long.MAX_VALUE;
+    for (int i = 0; i < 2; i++) {
+      listing = Math.min(listing, parallelListing(types));
+    }
+    long jvm = Long.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      List<String> command = java(project);
+      command.addAll(List.of("-cp", Path.of(EmptyMain.class.getProtectionDomain().getCodeSource().getLocation()
+          .toURI()).toString(), EmptyMain.class.getName()));
+      long start = System.nanoTime();
+      Process empty = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (empty.waitFor() != 0) {
+        throw new IllegalStateException("an empty JVM failed: " + command);
+      }
+      jvm = Math.min(jvm, (System.nanoTime() - start) / 1_000_000);
+    }
+    long floor = listing + jvm;
+    row("floor: every discovered type's metadata listed (" + FLOOR_THREADS + " types at a time, " + PAGE
+        + " per page, best of 2) + an empty JVM started and stopped (best of 3)", seconds(listing) + " + "
+        + seconds(jvm) + " = " + seconds(floor));
+    row("initial sync / floor", String.format("%.1f× (%s / %s)", controllerMillis / (double) floor,
+        seconds(controllerMillis), seconds(floor)));
+  }
+
+  static final int FLOOR_THREADS = 8;
+
+  /** Lists every type as PartialObjectMetadataList, parsing each page; returns the wall time in ms. */
+  long parallelListing(Set<ResourceType> types) throws Exception {
+    HttpClient http = client.getHttpClient();
+    String base = client.getConfiguration().getMasterUrl();
+    ExecutorService pool = Executors.newFixedThreadPool(FLOOR_THREADS);
+    AtomicLong items = new AtomicLong();
+    long start = System.nanoTime();
+    try {
+      List<Future<?>> lists = new ArrayList<>();
+      for (ResourceType type : types) {
+        lists.add(pool.submit(() -> {
+          String path = (type.group().isEmpty() ? "api/" : "apis/" + type.group() + "/") + type.version() + "/"
+              + type.plural();
+          String next = "";
+          do {
+            String url = base + path + "?limit=" + PAGE
+                + (next.isEmpty() ? "" : "&continue=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            HttpResponse<byte[]> response = http.sendAsync(http.newHttpRequestBuilder().uri(url)
+                .setHeader("Accept", METADATA_LIST).build(), byte[].class).get(2, TimeUnit.MINUTES);
+            if (!response.isSuccessful()) {
+              throw new IllegalStateException("GET " + url + ": HTTP " + response.code());
+            }
+            JsonNode list = JSON.readTree(response.body());
+            items.addAndGet(list.path("items").size());
+            next = list.path("metadata").path("continue").asText("");
+          } while (!next.isEmpty());
+          return null;
+        }));
+      }
+      for (Future<?> list : lists) {
+        list.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  /**
+   * The java command the controller runs with: the options of its project's config/jvm.options
+   * (the one home of the JVM's settings, as the image's entrypoint uses it), when there is one, then
+   * BENCH_JVM_OPTIONS (space-separated), which a run may add to try other settings.
+   */
+  static List<String> java(Path project) {
+    List<String> command = new ArrayList<>(List.of("java"));
+    if (Files.isRegularFile(project.resolve(JVM_OPTIONS))) {
+      command.add("@" + JVM_OPTIONS);
+    }
+    String extra = System.getenv("BENCH_JVM_OPTIONS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    return command;
+  }
+
+  static final String JVM_OPTIONS = "config/jvm.options";
 
   /** Namespaces, CRDs and N objects: 40% ConfigMaps of ~10 KiB, 20% Secrets, 15% Deployments, 10% Services, 15% CRs. */
   long populate() throws Exception {
@@ -370,6 +484,9 @@ public final class SyncBenchmark {
         .serverSideApply();
     Configs.secret(client, CONFIG_NS, "mcp-credentials", TOKEN);
     Configs.apply(client, CONFIG_NS, "bench", endpoint, "mcp-credentials", 2);
+    for (int i = 2; i <= configs; i++) {
+      Configs.apply(client, CONFIG_NS, "bench-" + i, endpoint, "mcp-credentials", 2);
+    }
   }
 
   void observe(JsonNode request, long millis) {
@@ -521,8 +638,15 @@ public final class SyncBenchmark {
   long liveHeapKib() throws Exception {
     jcmd("GC.run");
     String info = jcmd("GC.heap_info");
+    // One line for G1's heap; one per generation for the Serial and Parallel collectors.
     Matcher used = Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
-    return used.find() ? Long.parseLong(used.group(1)) : -1;
+    long kib = 0;
+    boolean found = false;
+    while (used.find()) {
+      kib += Long.parseLong(used.group(1));
+      found = true;
+    }
+    return found ? kib : -1;
   }
 
   /**

@@ -60,6 +60,42 @@ class SyncRecordsTest {
   }
 
   @Test
+  void timesAreComparedAsTimesWhateverTheirForm() {
+    assertThat(SyncRecords.isBefore("2026-01-01T00:00:53Z", "2026-01-01T00:00:54Z")).isTrue();
+    assertThat(SyncRecords.isBefore("2026-01-01T00:00:54Z", "2026-01-01T00:00:54Z")).isFalse();
+    assertThat(SyncRecords.isBefore("2026-12-31T23:59:59Z", "2027-01-01T00:00:00Z")).isTrue();
+    // Fractions and offsets are parsed: as text these would sort the other way.
+    assertThat(SyncRecords.isBefore("2026-01-01T00:00:54.5Z", "2026-01-01T00:00:54Z")).isFalse();
+    assertThat(SyncRecords.isBefore("2026-01-01T00:00:54Z", "2026-01-01T00:00:54.5Z")).isTrue();
+    assertThat(SyncRecords.isBefore("2026-01-01T01:00:00+02:00", "2026-01-01T00:00:00Z")).isTrue();
+  }
+
+  @Test
+  void updatedAtTakesTheNewestOfTimesInOtherFormsToo() {
+    GenericKubernetesResource object = object("shop", "payments", Map.of(), Map.of());
+    object.getMetadata().setManagedFields(List.of(
+        new ManagedFieldsEntryBuilder().withManager("a").withOperation("Update").withTime("2026-01-03T10:00:00Z")
+            .build(),
+        new ManagedFieldsEntryBuilder().withManager("b").withOperation("Update").withTime("2026-01-03T10:00:00.5Z")
+            .build()));
+    assertThat(SyncRecords.of(DEPLOYMENT, object).updatedAt()).isEqualTo("2026-01-03T10:00:00.5Z");
+  }
+
+  @Test
+  void stringsThatRepeatAcrossObjectsAreSharedNotCopied() {
+    GenericKubernetesResource a = object(new String("shop"), "a", Map.of("app", new String("web")), Map.of());
+    a.getMetadata().setCreationTimestamp(new String("2026-01-02T00:00:00Z"));
+    GenericKubernetesResource b = object(new String("shop"), "b", Map.of("app", new String("web")), Map.of());
+    b.getMetadata().setCreationTimestamp(new String("2026-01-02T00:00:00Z"));
+    SyncRecord first = SyncRecords.of(DEPLOYMENT, a);
+    SyncRecord second = SyncRecords.of(DEPLOYMENT, b);
+    assertThat(first.namespace()).isSameAs(second.namespace());
+    assertThat(first.labels().get("app")).isSameAs(second.labels().get("app"));
+    assertThat(first.createdAt()).isSameAs(second.createdAt());
+    assertThat(first.updatedAt()).isSameAs(first.createdAt());
+  }
+
+  @Test
   void onlyDescriptionKeysAreKept() {
     assertThat(SyncRecords.isKeptAnnotation("description")).isTrue();
     assertThat(SyncRecords.isKeptAnnotation("dot-ai.devopstoolkit.live/description")).isTrue();

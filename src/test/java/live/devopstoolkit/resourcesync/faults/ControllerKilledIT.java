@@ -77,7 +77,7 @@ class ControllerKilledIT {
 
   Process start(File log) throws Exception {
     ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", "target/resource-sync-controller.jar")
+        "@config/jvm.options", "-jar", "target/resource-sync-controller.jar")
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
     builder.environment().put("RESOURCE_SYNC_KUBECONFIG", cluster.kubeconfig().toString());
     builder.environment().put("CAMEL_MANAGEMENT_PORT", "0");

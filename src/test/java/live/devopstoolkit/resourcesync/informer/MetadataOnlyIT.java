@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
 import io.fabric8.kubernetes.client.http.AsyncBody;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
@@ -49,7 +50,8 @@ class MetadataOnlyIT {
     Recorder recorder = new Recorder();
     List<ResourceChange> changes = new CopyOnWriteArrayList<>();
     try (KubernetesClient informerClient = MetadataOnly.client(Config.fromKubeconfig(cluster.kubeconfigYaml()),
-        recorder); InformerRegistry registry = new InformerRegistry(informerClient, 500)) {
+        new VertxHttpClientFactory(), recorder);
+        InformerRegistry registry = new InformerRegistry(informerClient, 500)) {
       registry.addListener(changes::add);
       registry.discovered(new ApiDiscovery(client).discover());
       // Other tests' types may never list (a broken conversion webhook); only these two matter here.

@@ -23,8 +23,9 @@ class MetadataStoreTest {
     assertThat(stored.getMetadata().getName()).isEqualTo("db");
     assertThat(stored.getMetadata().getNamespace()).isEqualTo("ns");
     assertThat(stored.getMetadata().getResourceVersion()).isEqualTo("1");
-    assertThat(stored.getAdditionalProperties()).isEmpty();
-    assertThat(stored.getMetadata().getManagedFields()).isEmpty();
+    assertThat(stored.getAdditionalProperties()).isNullOrEmpty();
+    assertThat(stored.getMetadata().getManagedFields()).isNullOrEmpty();
+    assertThat(stored.getMetadata().getLabels()).isNullOrEmpty();
     assertThat(stored.getMetadata().getAnnotations()).isNullOrEmpty();
     assertThat(stored.record().labels()).containsEntry("tier", "db");
     assertThat(store.getKey(stored)).isEqualTo("ns/db");

@@ -150,18 +150,22 @@ public final class ResourceText {
     }
   }
 
-  /** Label phrases worth embedding: not install bookkeeping, not a repeat of the name or another label. */
+  /**
+   * Label phrases worth embedding: not install bookkeeping, not a repeat of another label, and not
+   * words the name already says (Helm's {@code name=api} and {@code instance=payments-api} on
+   * {@code payments-api-config}): repeats add tokens, and the model's time grows with every token.
+   */
   private static List<String> labelPhrases(Map<String, String> labels, String nameWords) {
     List<String> phrases = new ArrayList<>();
     Set<String> seenValues = new LinkedHashSet<>();
-    seenValues.add(nameWords);
+    Set<String> named = Set.copyOf(List.of(nameWords.split(" ")));
     labels.forEach((key, value) -> {
       if (NOISE_KEYS.contains(key) || INSTALL_KEYS.contains(key) || value.isEmpty()
           || NOISE_VALUE.matcher(value).matches()) {
         return;
       }
       String valueWords = words(value);
-      if (!seenValues.add(valueWords)) {
+      if (valueWords.isEmpty() || named.containsAll(List.of(valueWords.split(" "))) || !seenValues.add(valueWords)) {
         return;
       }
       phrases.add(words(stripPrefix(key)) + " " + valueWords);

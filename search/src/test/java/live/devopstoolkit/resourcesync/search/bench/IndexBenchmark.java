@@ -68,6 +68,7 @@ public final class IndexBenchmark {
       for (String q : QUESTIONS) {
         server.search(q, "limit=10");
       }
+      out.append(String.format("load average (1, 5, 15 min) when the queries began: %s%n", loadAverage()));
       List<String> repeated = new ArrayList<>();
       for (int i = 0; i < 300; i++) {
         repeated.add(QUESTIONS.get(i % QUESTIONS.size()));
@@ -84,6 +85,7 @@ public final class IndexBenchmark {
       out.append(percentiles("embedding one question alone ms", embedding));
       out.append(latencies("query ms (hybrid, limit 10, over HTTP; 300 distinct questions, each embedded)", server,
           distinct));
+      out.append(String.format("load average (1, 5, 15 min) when the queries ended: %s%n", loadAverage()));
 
       System.gc();
       Thread.sleep(500);

@@ -18,7 +18,6 @@ import live.devopstoolkit.resourcesync.delivery.BackoffPolicy;
 import live.devopstoolkit.resourcesync.delivery.BatchLimits;
 import live.devopstoolkit.resourcesync.delivery.BearerTokens;
 import live.devopstoolkit.resourcesync.delivery.CaBundle;
-import live.devopstoolkit.resourcesync.delivery.ChangeWanted;
 import live.devopstoolkit.resourcesync.delivery.DebounceWindow;
 import live.devopstoolkit.resourcesync.delivery.Pipelines;
 import live.devopstoolkit.resourcesync.delivery.ShutdownFlush;
@@ -143,7 +142,6 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
     registry.bind("pipelines", pipelines);
     registry.bind("relevantChange", new RelevantChange());
     registry.bind("changedRef", new ChangedRef());
-    registry.bind("changeWanted", new ChangeWanted(pipelines));
     registry.bind("debounceWindow", new DebounceWindow(pipelines));
     registry.bind("changedRefsAggregation", new ChangedRefsAggregation(clock));
     registry.bind("useLatest", new UseLatestAggregationStrategy());

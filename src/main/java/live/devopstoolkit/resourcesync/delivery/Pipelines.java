@@ -102,12 +102,6 @@ public class Pipelines {
     return pipelines.values();
   }
 
-  /** Whether a change must be debounced and sent, or is left to the pipeline's owed resync. */
-  public boolean wantsChange(String key) {
-    Pipeline pipeline = pipelines.get(key);
-    return pipeline != null && pipeline.wantsChange(registry::resyncHeldBack);
-  }
-
   /** A debounce window closed: its changes are due, and counted as seen. */
   public void due(@ExchangeProperty(PIPELINE) String key, ChangedRefs window) {
     get(key).ifPresent(p -> {

@@ -6,10 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
 import live.devopstoolkit.resourcesync.changes.ResourceRef;
 import live.devopstoolkit.resourcesync.changes.SyncRecord;
 import live.devopstoolkit.resourcesync.resync.ResyncSchedule;
@@ -41,8 +38,6 @@ public final class Pipeline {
   private volatile SyncTarget target;
   /** The batch taken and not yet delivered or failed; its changes are pending until then. */
   private SyncBatch inFlight;
-  /** Changes were skipped because a resync was owed, and that resync has not been taken since. */
-  private boolean skipped;
 
   public Pipeline(SyncTarget target, ResyncSchedule resync, BackoffPolicy backoff, int maxRejections) {
     this.target = target;
@@ -74,21 +69,6 @@ public final class Pipeline {
     target = next;
   }
 
-  /**
-   * Whether a change needs to go through the debounce window at all. While a resync is owed and not
-   * held back, it does not: the resync, taken later, renders every object from the caches, which
-   * already hold this change. At start that is every object of the first list, once per config.
-   *
-   * @param resyncHeldBack asked only while a resync is owed, since it looks at every type
-   */
-  public synchronized boolean wantsChange(BooleanSupplier resyncHeldBack) {
-    if (resync.isDue() && !resyncHeldBack.getAsBoolean()) {
-      skipped = true;
-      return false;
-    }
-    return true;
-  }
-
   /** A debounce window closed: its objects' changes are due, each from when it was first seen. */
   public synchronized void due(Map<ResourceRef, Long> firstSeen) {
     firstSeen.forEach((ref, seen) -> due.add(ref, new DueChanges.Due(seen, 0)));
@@ -107,26 +87,17 @@ public final class Pipeline {
    * The next request to send, or null when there is none now: paused after a failure, a resync
    * waiting for the caches to sync, or nothing due.
    *
-   * @param resyncHeldBack the caches cannot sync for now (a type fails before its first list); then
-   *     the changes skipped while the resync was owed are made up for by every cached object
-   * @param cached every object in the caches, for that
+   * @param resyncHeldBack the caches cannot sync for now (a type fails before its first list)
    */
   public synchronized SyncBatch nextBatch(long nowMillis, boolean cachesSynced, boolean resyncHeldBack,
-      Function<ResourceRef, SyncRecord> current, Supplier<Stream<ResourceRef>> cached, BatchLimits limits) {
+      Function<ResourceRef, SyncRecord> current, BatchLimits limits) {
     if (backoff.paused(nowMillis)) {
       return null;
     }
     inFlight = switch (resync.next(cachesSynced, resyncHeldBack)) {
-      case RESYNC -> {
-        skipped = false;
-        yield SyncBatch.resync();
-      }
+      case RESYNC -> SyncBatch.resync();
       case WAIT -> null;
       case CHANGES -> {
-        if (skipped && resync.isDue()) {
-          skipped = false;
-          cached.get().forEach(ref -> due.add(ref, new DueChanges.Due(nowMillis, 0)));
-        }
         Map<ResourceRef, DueChanges.Due> taken = due.take(current, acknowledgements::held, limits);
         yield taken.isEmpty() ? null : SyncBatch.incremental(taken);
       }

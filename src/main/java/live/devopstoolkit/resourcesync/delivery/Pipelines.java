@@ -10,7 +10,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToIntFunction;
 import live.devopstoolkit.resourcesync.debounce.ChangedRefs;
-import live.devopstoolkit.resourcesync.informer.CachedObject;
 import live.devopstoolkit.resourcesync.informer.InformerRegistry;
 import live.devopstoolkit.resourcesync.resync.ResyncSchedule;
 import live.devopstoolkit.resourcesync.informer.StoredResource;
@@ -139,8 +138,7 @@ public class Pipelines {
       return false;
     }
     SyncBatch batch = pipeline.nextBatch(clock.millis(), registry.isSynced(), registry.resyncHeldBack(),
-        ref -> registry.get(ref).map(StoredResource::record).orElse(null),
-        () -> registry.snapshot().map(CachedObject::ref), limits);
+        ref -> registry.get(ref).map(StoredResource::record).orElse(null), limits);
     exchange.setProperty(BATCH, batch);
     exchange.removeProperty(FAILED_IDS);
     return batch != null;

@@ -42,11 +42,6 @@ public final class ResyncSchedule {
     return true;
   }
 
-  /** True while a resync is due and not yet taken: it will carry every object as it is then. */
-  public synchronized boolean isDue() {
-    return due;
-  }
-
   /** Makes a resync due now: a new receiver, a failed resync, or a request. */
   public synchronized void markDue() {
     due = true;

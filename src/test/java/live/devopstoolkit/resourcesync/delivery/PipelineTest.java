@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import live.devopstoolkit.resourcesync.changes.ResourceRef;
 import live.devopstoolkit.resourcesync.changes.SyncRecord;
 import live.devopstoolkit.resourcesync.resync.ResyncSchedule;
@@ -37,8 +36,8 @@ class PipelineTest {
   void aFullResyncComesFirstAndWaitsForSyncedCaches() {
     Pipeline fresh = fresh();
     fresh.due(Map.of(ref("a"), now));
-    assertThat(fresh.nextBatch(now, false, false, this::current, this::cached, LIMITS)).isNull();
-    assertThat(fresh.nextBatch(now, true, false, this::current, this::cached, LIMITS).isResync()).isTrue();
+    assertThat(fresh.nextBatch(now, false, false, this::current, LIMITS)).isNull();
+    assertThat(fresh.nextBatch(now, true, false, this::current, LIMITS).isResync()).isTrue();
   }
 
   @Test
@@ -46,41 +45,12 @@ class PipelineTest {
     Pipeline fresh = fresh();
     put("a", "1");
     fresh.due(Map.of(ref("a"), now));
-    SyncBatch changes = fresh.nextBatch(now, false, true, this::current, this::cached, LIMITS);
+    SyncBatch changes = fresh.nextBatch(now, false, true, this::current, LIMITS);
     assertThat(changes.isResync()).isFalse();
     assertThat(changes.refs()).containsExactly(ref("a"));
     fresh.delivered(render(changes), Set.of(), now);
-    assertThat(fresh.nextBatch(now, false, true, this::current, this::cached, LIMITS)).isNull();
-    assertThat(fresh.nextBatch(now, true, false, this::current, this::cached, LIMITS).isResync()).isTrue();
-  }
-
-  @Test
-  void changesWhileAResyncIsOwedAreLeftToTheResyncWhichCarriesThem() {
-    Pipeline fresh = fresh();
-    put("a", "1");
-    assertThat(fresh.wantsChange(() -> false)).isFalse();
-    SyncBatch resync = fresh.nextBatch(now, true, false, this::current, this::cached, LIMITS);
-    assertThat(resync.isResync()).isTrue();
-    assertThat(fresh.wantsChange(() -> false)).as("the resync is taken: it may be rendered already").isTrue();
-    fresh.delivered(resync, Set.of(), now);
-    assertThat(fresh.wantsChange(() -> false)).isTrue();
-    fresh.resync().markDue();
-    assertThat(fresh.wantsChange(() -> false)).as("owed again").isFalse();
-  }
-
-  @Test
-  void aResyncHeldBackMakesUpForSkippedChangesWithEveryCachedObject() {
-    Pipeline fresh = fresh();
-    put("a", "1");
-    put("b", "1");
-    assertThat(fresh.wantsChange(() -> false)).isFalse();
-    assertThat(fresh.wantsChange(() -> true)).as("held back: changes flow").isTrue();
-    SyncBatch caughtUp = fresh.nextBatch(now, false, true, this::current, this::cached, LIMITS);
-    assertThat(caughtUp.isResync()).isFalse();
-    assertThat(caughtUp.refs()).containsExactlyInAnyOrder(ref("a"), ref("b"));
-    fresh.delivered(render(caughtUp), Set.of(), now);
-    assertThat(fresh.nextBatch(now, false, true, this::current, this::cached, LIMITS)).as("made up once").isNull();
-    assertThat(fresh.nextBatch(now, true, false, this::current, this::cached, LIMITS).isResync()).isTrue();
+    assertThat(fresh.nextBatch(now, false, true, this::current, LIMITS)).isNull();
+    assertThat(fresh.nextBatch(now, true, false, this::current, LIMITS).isResync()).isTrue();
   }
 
   @Test
@@ -167,7 +137,7 @@ class PipelineTest {
       pipeline.due(Map.of(ref("obj-" + i), now));
     });
     assertThat(next().size()).isEqualTo(500);
-    assertThat(pipeline.nextBatch(now, true, false, this::current, this::cached, new BatchLimits(500, 10_000)).size())
+    assertThat(pipeline.nextBatch(now, true, false, this::current, new BatchLimits(500, 10_000)).size())
         .isBetween(10, 100);
   }
 
@@ -224,7 +194,7 @@ class PipelineTest {
 
 
   SyncBatch next() {
-    return pipeline.nextBatch(now, true, false, this::current, this::cached, LIMITS);
+    return pipeline.nextBatch(now, true, false, this::current, LIMITS);
   }
 
   Pipeline fresh() {
@@ -244,10 +214,6 @@ class PipelineTest {
     batch.rendering();
     batch.refs().forEach(r -> batch.sent(r, cluster.get(r)));
     return batch;
-  }
-
-  Stream<ResourceRef> cached() {
-    return cluster.keySet().stream();
   }
 
   SyncRecord current(ResourceRef ref) {

@@ -258,19 +258,11 @@ public final class SyncBenchmark {
     long items = 0;
     long pages = 0;
     for (ResourceType type : types) {
-      String path = (type.group().isEmpty() ? "api/" : "apis/" + type.group() + "/") + type.version() + "/"
-          + type.plural();
       String next = "";
       do {
-        String url = base + path + "?limit=" + PAGE
-            + (next.isEmpty() ? "" : "&continue=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
-        HttpResponse<byte[]> response = http.sendAsync(http.newHttpRequestBuilder().uri(url)
-            .setHeader("Accept", accept).build(), byte[].class).get(2, TimeUnit.MINUTES);
-        if (!response.isSuccessful()) {
-          throw new IllegalStateException("GET " + url + ": HTTP " + response.code());
-        }
-        JsonNode list = JSON.readTree(response.body());
-        bytes += response.body().length;
+        byte[] body = page(http, base, type, next, accept);
+        JsonNode list = JSON.readTree(body);
+        bytes += body.length;
         items += list.path("items").size();
         pages++;
         next = list.path("metadata").path("continue").asText("");
@@ -278,6 +270,20 @@ public final class SyncBenchmark {
     }
     row("one listing of every discovered type, " + PAGE + " per page, " + form, mebibytes(bytes) + " of JSON ("
         + bytes + " bytes; " + types.size() + " types, " + items + " objects, " + pages + " pages)");
+  }
+
+  /** One page of a type's list across all namespaces, {@value #PAGE} per page, as the Accept header asks. */
+  static byte[] page(HttpClient http, String base, ResourceType type, String next, String accept)
+      throws Exception {
+    String url = base + (type.group().isEmpty() ? "api/" : "apis/" + type.group() + "/") + type.version() + "/"
+        + type.plural() + "?limit=" + PAGE
+        + (next.isEmpty() ? "" : "&continue=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+    HttpResponse<byte[]> response = http.sendAsync(http.newHttpRequestBuilder().uri(url)
+        .setHeader("Accept", accept).build(), byte[].class).get(2, TimeUnit.MINUTES);
+    if (!response.isSuccessful()) {
+      throw new IllegalStateException("GET " + url + ": HTTP " + response.code());
+    }
+    return response.body();
   }
 
   /**
@@ -326,18 +332,9 @@ public final class SyncBenchmark {
       List<Future<?>> lists = new ArrayList<>();
       for (ResourceType type : types) {
         lists.add(pool.submit(() -> {
-          String path = (type.group().isEmpty() ? "api/" : "apis/" + type.group() + "/") + type.version() + "/"
-              + type.plural();
           String next = "";
           do {
-            String url = base + path + "?limit=" + PAGE
-                + (next.isEmpty() ? "" : "&continue=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
-            HttpResponse<byte[]> response = http.sendAsync(http.newHttpRequestBuilder().uri(url)
-                .setHeader("Accept", METADATA_LIST).build(), byte[].class).get(2, TimeUnit.MINUTES);
-            if (!response.isSuccessful()) {
-              throw new IllegalStateException("GET " + url + ": HTTP " + response.code());
-            }
-            JsonNode list = JSON.readTree(response.body());
+            JsonNode list = JSON.readTree(page(http, base, type, next, METADATA_LIST));
             items.addAndGet(list.path("items").size());
             next = list.path("metadata").path("continue").asText("");
           } while (!next.isEmpty());

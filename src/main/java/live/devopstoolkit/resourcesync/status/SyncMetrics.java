@@ -37,7 +37,9 @@ public class SyncMetrics {
     return registry;
   }
 
+  /** Registers the pipeline's gauges, and its changes counter at zero so the series exists at once. */
   public void opened(String config, Supplier<Number> pending, Supplier<Number> watchedTypes) {
+    changes(config);
     Gauge.builder("resource.sync.records.pending", pending).tag("config", config)
         .description("Changed objects not yet acknowledged by the receiver").register(registry());
     Gauge.builder("resource.sync.watched.types", watchedTypes).tag("config", config)
@@ -52,9 +54,13 @@ public class SyncMetrics {
 
   /** Counted as each debounce window closes, so the count trails the changes by up to a window. */
   public void changesSeen(String config, int changes) {
-    Counter.builder("resource.sync.changes").tag("config", config)
+    changes(config).increment(changes);
+  }
+
+  private Counter changes(String config) {
+    return Counter.builder("resource.sync.changes").tag("config", config)
         .description("Relevant changes seen (creates, deletes, label and description changes)")
-        .register(registry()).increment(changes);
+        .register(registry());
   }
 
   public void delivered(String config, boolean resync, int records, List<Long> latenciesMillis) {

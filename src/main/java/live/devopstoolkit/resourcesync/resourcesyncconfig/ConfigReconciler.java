@@ -15,6 +15,7 @@ import live.devopstoolkit.resourcesync.delivery.SyncTarget;
 import java.time.Clock;
 import live.devopstoolkit.resourcesync.status.ReadyReason;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -198,7 +199,20 @@ public class ConfigReconciler {
     events.normal(pipeline.target(), "SyncStopped", "Stopped syncing; records already sent stay on the MCP server");
   }
 
+  /**
+   * While Camel stops, it stops and removes every route itself; a config added or deleted in that
+   * moment must not change the routes under it (its summary of stopped routes then failed with a
+   * ConcurrentModificationException).
+   */
+  private boolean camelStopping() {
+    ServiceStatus status = camel.getStatus();
+    return status.isStopping() || status.isStopped();
+  }
+
   private void addRoutes(SyncTarget target) throws Exception {
+    if (camelStopping()) {
+      return;
+    }
     for (String template : TEMPLATES) {
       TemplatedRouteBuilder.builder(camel, template)
           .routeId(routeId(template, target))
@@ -211,6 +225,9 @@ public class ConfigReconciler {
   }
 
   private void removeRoutes(SyncTarget target) throws Exception {
+    if (camelStopping()) {
+      return;
+    }
     for (String template : TEMPLATES) {
       String routeId = routeId(template, target);
       if (camel.getRoute(routeId) != null) {

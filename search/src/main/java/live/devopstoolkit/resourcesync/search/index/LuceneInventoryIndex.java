@@ -189,7 +189,7 @@ public final class LuceneInventoryIndex implements InventoryIndex {
       }
       float[] vector = known != null && known.textHash().equals(textHash) ? storedVector(new Term("id", r.id())) : null;
       if (vector == null) {
-        vector = storedVector(new Term("thash", textHash));
+        vector = storedVector(new Term("thash_term", textHash));
       }
       if (vector != null) {
         vectors.put(textHash, vector);
@@ -270,7 +270,10 @@ public final class LuceneInventoryIndex implements InventoryIndex {
     doc.add(new KnnFloatVectorField("vector", vector, VectorSimilarityFunction.COSINE));
     doc.add(new StoredField("source", r.toJson().toString()));
     doc.add(new StoredField("hash", entry.contentHash()));
-    doc.add(new StringField("thash", entry.textHash(), Field.Store.YES));
+    doc.add(new StoredField("thash", entry.textHash()));
+    // Indexed under its own name: "thash" was stored only in earlier indexes, and Lucene refuses to
+    // index a field that an existing index holds as stored-only.
+    doc.add(new StringField("thash_term", entry.textHash(), Field.Store.NO));
     return doc;
   }
 

@@ -17,6 +17,7 @@ import live.devopstoolkit.resourcesync.status.ReadyReason;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.model.ModelCamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -209,9 +210,18 @@ public class ConfigReconciler {
     return status.isStopping() || status.isStopped();
   }
 
+  /**
+   * Adds a pipeline's routes only when every template is loaded: a route added before a missing
+   * template is found would run, briefly, for a config that reports ReconcileFailed.
+   */
   private void addRoutes(SyncTarget target) throws Exception {
     if (camelStopping()) {
       return;
+    }
+    for (String template : TEMPLATES) {
+      if (((ModelCamelContext) camel).getRouteTemplateDefinition(template) == null) {
+        throw new IllegalStateException("route template " + template + " is not loaded from routes/");
+      }
     }
     for (String template : TEMPLATES) {
       TemplatedRouteBuilder.builder(camel, template)

@@ -171,20 +171,24 @@ class ConfigLifecycleIT {
       Configs.secret(client, ns, "mcp-credentials", "retried");
       camel.removeRouteTemplateDefinition(template);
       try {
-        Configs.apply(client, ns, "retried", receiver.endpoint(), "mcp-credentials", 1);
+        try {
+          Configs.apply(client, ns, "retried", receiver.endpoint(), "mcp-credentials", 1);
+          await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(Configs.readyReason(client, ns, "retried")).isEqualTo("ReconcileFailed");
+            assertThat(Configs.status(client, ns, "retried").getActive()).isFalse();
+          });
+          assertThat(controller.camel().getRoutes()).noneMatch(
+              route -> route.getRouteId().endsWith(SyncTarget.routeSuffix(ns, "retried")));
+        } finally {
+          camel.addRouteTemplateDefinition(template);
+        }
         await().atMost(TIMEOUT).untilAsserted(() -> {
-          assertThat(Configs.readyReason(client, ns, "retried")).isEqualTo("ReconcileFailed");
-          assertThat(Configs.status(client, ns, "retried").getActive()).isFalse();
+          assertThat(Configs.readyReason(client, ns, "retried")).isEqualTo("Synced");
+          assertThat(Configs.status(client, ns, "retried").getActive()).isTrue();
         });
-        assertThat(controller.camel().getRoute("sync-delivery-" + SyncTarget.routeSuffix(ns, "retried"))).isNull();
       } finally {
-        camel.addRouteTemplateDefinition(template);
+        client.resources(ResourceSyncConfig.class).inNamespace(ns).withName("retried").delete();
       }
-      await().atMost(TIMEOUT).untilAsserted(() -> {
-        assertThat(Configs.readyReason(client, ns, "retried")).isEqualTo("Synced");
-        assertThat(Configs.status(client, ns, "retried").getActive()).isTrue();
-      });
-      client.resources(ResourceSyncConfig.class).inNamespace(ns).withName("retried").delete();
     }
   }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import live.devopstoolkit.resourcesync.delivery.SyncTarget;
 import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfig;
 import live.devopstoolkit.resourcesync.testing.Configs;
 import live.devopstoolkit.resourcesync.testing.SyncFixture;
@@ -84,7 +85,8 @@ class ConfigEditsIT {
   }
 
   static Map<String, Route> pipelineRoutes(SyncFixture sync) {
-    return sync.controller.camel().getRoutes().stream().filter(r -> r.getRouteId().startsWith("sync-"))
+    return sync.controller.camel().getRoutes().stream().filter(r -> r.getRouteId().startsWith("sync-")
+            && r.getRouteId().endsWith(SyncTarget.routeSuffix(NS, "sync")))
         .collect(Collectors.toMap(Route::getRouteId, r -> r));
   }
 

@@ -193,11 +193,14 @@ public class ConfigReconciler {
     }
   }
 
+  /** A pipeline whose routes were never added never synced, so it gets no SyncStopped. */
   private void stop(Pipeline pipeline) throws Exception {
-    removeRoutes(pipeline.target());
+    boolean started = removeRoutes(pipeline.target());
     pipelines.close(pipeline.target().key());
-    LOG.info("event=sync-stopped config={}", pipeline.target());
-    events.normal(pipeline.target(), "SyncStopped", "Stopped syncing; records already sent stay on the MCP server");
+    if (started) {
+      LOG.info("event=sync-stopped config={}", pipeline.target());
+      events.normal(pipeline.target(), "SyncStopped", "Stopped syncing; records already sent stay on the MCP server");
+    }
   }
 
   /**
@@ -234,17 +237,21 @@ public class ConfigReconciler {
     }
   }
 
-  private void removeRoutes(SyncTarget target) throws Exception {
+  /** Whether the pipeline had routes; while Camel stops, Camel removes them itself. */
+  private boolean removeRoutes(SyncTarget target) throws Exception {
     if (camelStopping()) {
-      return;
+      return true;
     }
+    boolean removed = false;
     for (String template : TEMPLATES) {
       String routeId = routeId(template, target);
       if (camel.getRoute(routeId) != null) {
         camel.getRouteController().stopRoute(routeId, 10, TimeUnit.SECONDS);
         camel.removeRoute(routeId);
+        removed = true;
       }
     }
+    return removed;
   }
 
   /**

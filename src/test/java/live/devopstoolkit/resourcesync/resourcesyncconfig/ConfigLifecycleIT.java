@@ -179,6 +179,7 @@ class ConfigLifecycleIT {
           });
           assertThat(controller.camel().getRoutes()).noneMatch(
               route -> route.getRouteId().endsWith(SyncTarget.routeSuffix(ns, "retried")));
+          assertThat(eventReasons(ns, "retried")).doesNotContain("SyncStarted", "SyncStopped");
         } finally {
           camel.addRouteTemplateDefinition(template);
         }
@@ -186,6 +187,7 @@ class ConfigLifecycleIT {
           assertThat(Configs.readyReason(client, ns, "retried")).isEqualTo("Synced");
           assertThat(Configs.status(client, ns, "retried").getActive()).isTrue();
         });
+        assertThat(eventReasons(ns, "retried")).contains("SyncStarted").doesNotContain("SyncStopped");
       } finally {
         client.resources(ResourceSyncConfig.class).inNamespace(ns).withName("retried").delete();
       }

@@ -53,6 +53,8 @@ public class ConfigReconciler {
   /** Configs refused by the policy, with the generation that was refused. */
   private final Map<String, Long> refused = new HashMap<>();
   private final ExecutorService routeRemoval;
+  /** The config whose routes are being added (reconciles run one at a time), for the status writer. */
+  private volatile String building;
   private final ReconcileRetries retries = new ReconcileRetries(RETRY_FIRST_DELAY_MILLIS, RETRY_MAX_DELAY_MILLIS);
   private final Clock clock = Clock.systemUTC();
 
@@ -226,14 +228,19 @@ public class ConfigReconciler {
         throw new IllegalStateException("route template " + template + " is not loaded from routes/");
       }
     }
-    for (String template : TEMPLATES) {
-      TemplatedRouteBuilder.builder(camel, template)
-          .routeId(routeId(template, target))
-          .prefixId(routeId(template, target) + "-")
-          .parameter("config", target.key())
-          .parameter("id", target.routeSuffix())
-          .parameter("pollMillis", deliveryPollMillis)
-          .add();
+    building = target.key();
+    try {
+      for (String template : TEMPLATES) {
+        TemplatedRouteBuilder.builder(camel, template)
+            .routeId(routeId(template, target))
+            .prefixId(routeId(template, target) + "-")
+            .parameter("config", target.key())
+            .parameter("id", target.routeSuffix())
+            .parameter("pollMillis", deliveryPollMillis)
+            .add();
+      }
+    } finally {
+      building = null;
     }
   }
 
@@ -256,11 +263,12 @@ public class ConfigReconciler {
 
   /**
    * False once a route of the pipeline is stopped or suspended (shutdown, leadership lost, by hand).
-   * A route not added yet is being built, not stopped: the status writer may look while a pipeline
-   * is being created, and must not report every new config as stopped for a moment.
+   * A pipeline whose routes are being added is starting, not stopped, though a route just added shows
+   * as stopped until it starts: the status writer may look meanwhile, and must not report every new
+   * config as stopped for a moment (with a Warning Event).
    */
   boolean running(SyncTarget target) {
-    return TEMPLATES.stream().map(template -> camel.getRouteController().getRouteStatus(routeId(template, target)))
+    return target.key().equals(building) || TEMPLATES.stream().map(template -> camel.getRouteController().getRouteStatus(routeId(template, target)))
         .noneMatch(status -> status != null
             && (status.isStopping() || status.isStopped() || status.isSuspending() || status.isSuspended()));
   }

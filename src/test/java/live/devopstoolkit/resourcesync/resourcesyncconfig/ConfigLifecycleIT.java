@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import live.devopstoolkit.resourcesync.delivery.SyncTarget;
@@ -20,8 +21,11 @@ import live.devopstoolkit.resourcesync.testing.Configs;
 import live.devopstoolkit.resourcesync.testing.Controller;
 import live.devopstoolkit.resourcesync.testing.ProtocolReceiver;
 import live.devopstoolkit.resourcesync.testing.Records;
+import org.apache.camel.Route;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteTemplateDefinition;
+import org.apache.camel.spi.LifecycleStrategy;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -191,6 +195,34 @@ class ConfigLifecycleIT {
       } finally {
         client.resources(ResourceSyncConfig.class).inNamespace(ns).withName("retried").delete();
       }
+    }
+  }
+
+  @Test
+  void aConfigWhoseRoutesAreBeingAddedIsNotReportedStopped() throws Exception {
+    String ns = "starting";
+    cluster.createNamespace(ns);
+    String suffix = SyncTarget.routeSuffix(ns, "starting");
+    LifecycleStrategy slowStart = new LifecycleStrategySupport() {
+      @Override
+      public void onRoutesAdd(Collection<Route> routes) {
+        if (routes.stream().anyMatch(route -> route.getRouteId().endsWith(suffix))) {
+          // Holds each route half-added until the status writer has written what it saw meanwhile.
+          await().atMost(TIMEOUT).until(() -> Configs.ready(client, ns, "starting").isPresent());
+        }
+      }
+    };
+    try (ProtocolReceiver receiver = new ProtocolReceiver("starting")) {
+      Configs.secret(client, ns, "mcp-credentials", "starting");
+      controller.camel().addLifecycleStrategy(slowStart);
+      try {
+        Configs.apply(client, ns, "starting", receiver.endpoint(), "mcp-credentials", 1);
+        await().atMost(TIMEOUT).until(() -> "Synced".equals(Configs.readyReason(client, ns, "starting")));
+      } finally {
+        controller.camel().getLifecycleStrategies().remove(slowStart);
+        client.resources(ResourceSyncConfig.class).inNamespace(ns).withName("starting").delete();
+      }
+      assertThat(eventReasons(ns, "starting")).doesNotContain("Stopped");
     }
   }
 

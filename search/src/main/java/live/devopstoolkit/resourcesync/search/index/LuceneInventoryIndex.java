@@ -103,8 +103,12 @@ public final class LuceneInventoryIndex implements InventoryIndex {
   private static final KnnVectorsFormat VECTORS = new Lucene99HnswVectorsFormat(16, 50);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Logger LOG = LoggerFactory.getLogger(LuceneInventoryIndex.class);
-  /** Records embedded behind per commit: the model's batches stay full, and search sees progress every few seconds. */
-  private static final int BEHIND_CHUNK = 1024;
+  /**
+   * Records embedded behind per commit: each commit flushes a segment whose HNSW graph merges build
+   * again, so fewer and larger ones cost less (50,000 records in one request took 1.46 ms of the
+   * index's CPU each, in requests of 500 1.86 ms); search still sees progress every 10-20 s.
+   */
+  private static final int BEHIND_CHUNK = 4096;
   /** Marks a document held without its vector yet. */
   private static final Term PENDING = new Term("pending", "1");
 

@@ -220,6 +220,9 @@ public final class LuceneInventoryIndex implements InventoryIndex {
     Map<String, Entry> updated = new HashMap<>();
     Map<String, float[]> vectors = new HashMap<>();
     Map<String, String> toEmbed = new LinkedHashMap<>();
+    Map<String, String> texts = new HashMap<>();
+    // An empty index holds no vector to reuse: a first sync skips a lookup per record.
+    boolean anyHeld = !entries.isEmpty();
     for (Resource r : upserts.values()) {
       String text = ResourceText.forEmbedding(r);
       Entry entry = new Entry(hash(r.toJson().toString()), hash(text), r.kind(), r.namespace());
@@ -231,12 +234,13 @@ public final class LuceneInventoryIndex implements InventoryIndex {
         continue;
       }
       updated.put(r.id(), entry);
+      texts.put(r.id(), text);
       String textHash = entry.textHash();
       if (vectors.containsKey(textHash) || toEmbed.containsKey(textHash)) {
         continue;
       }
       float[] vector = known != null && known.textHash().equals(textHash) ? storedVector(new Term("id", r.id())) : null;
-      if (vector == null) {
+      if (vector == null && anyHeld) {
         vector = storedVector(new Term("thash_term", textHash));
       }
       if (vector != null) {
@@ -257,7 +261,7 @@ public final class LuceneInventoryIndex implements InventoryIndex {
       Entry entry = updated.get(r.id());
       if (entry != null) {
         float[] vector = vectors.get(entry.textHash());
-        writer.updateDocument(new Term("id", r.id()), document(r, entry, vector));
+        writer.updateDocument(new Term("id", r.id()), document(r, entry, vector, texts.get(r.id())));
         if (vector == null) {
           pending.add(r.id());
         } else {
@@ -327,9 +331,11 @@ public final class LuceneInventoryIndex implements InventoryIndex {
         }
         Map<String, float[]> vectors = new HashMap<>();
         Map<String, String> toEmbed = new LinkedHashMap<>();
+        Map<String, String> texts = new HashMap<>();
         for (Resource r : chunk) {
           String text = ResourceText.forEmbedding(r);
           String textHash = hash(text);
+          texts.put(r.id(), text);
           if (!vectors.containsKey(textHash) && !toEmbed.containsKey(textHash)) {
             float[] twin = storedVector(new Term("thash_term", textHash));
             if (twin != null) {
@@ -352,7 +358,7 @@ public final class LuceneInventoryIndex implements InventoryIndex {
           for (Resource r : chunk) {
             Entry entry = entries.get(r.id());
             if (entry != null && pending.contains(r.id()) && entry.contentHash().equals(hash(r.toJson().toString()))) {
-              writer.updateDocument(new Term("id", r.id()), document(r, entry, vectors.get(entry.textHash())));
+              writer.updateDocument(new Term("id", r.id()), document(r, entry, vectors.get(entry.textHash()), texts.get(r.id())));
               pending.remove(r.id());
               written++;
             }
@@ -405,7 +411,8 @@ public final class LuceneInventoryIndex implements InventoryIndex {
     namespaces = Collections.unmodifiableSet(new TreeSet<>(namespaceCounts.keySet()));
   }
 
-  private Document document(Resource r, Entry entry, float[] vector) {
+  /** {@code text} is the record's embedding text, built once per record (it is most of the text's cost). */
+  private Document document(Resource r, Entry entry, float[] vector, String text) {
     Document doc = new Document();
     doc.add(new StringField("id", r.id(), Field.Store.YES));
     doc.add(new SortedDocValuesField("id_sort", new BytesRef(r.id())));
@@ -418,7 +425,7 @@ public final class LuceneInventoryIndex implements InventoryIndex {
       doc.add(new StringField("label", k + "=" + v, Field.Store.NO));
       doc.add(new StringField("labelKey", k, Field.Store.NO));
     });
-    doc.add(new TextField("text", ResourceText.forKeywords(r), Field.Store.NO));
+    doc.add(new TextField("text", ResourceText.forKeywords(r, text), Field.Store.NO));
     if (vector != null) {
       doc.add(new KnnFloatVectorField("vector", vector, VectorSimilarityFunction.COSINE));
     } else {

@@ -96,7 +96,12 @@ public final class ResourceText {
 
   /** The text BM25 scores: the same words, and the raw identifiers, so exact names match too. */
   public static String forKeywords(Resource r) {
-    StringBuilder text = new StringBuilder(forEmbedding(r));
+    return forKeywords(r, forEmbedding(r));
+  }
+
+  /** {@link #forKeywords(Resource)} when the record's embedding text is already built. */
+  public static String forKeywords(Resource r, String embeddingText) {
+    StringBuilder text = new StringBuilder(embeddingText);
     text.append(' ').append(r.name()).append(' ').append(r.kind());
     r.labels().forEach((k, v) -> text.append(' ').append(v));
     return text.toString();

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -131,7 +132,7 @@ public final class LuceneInventoryIndex implements InventoryIndex {
   private final Object writeLock = new Object();
   private final int embedBehindAbove;
   /** Ids held without a vector, oldest first (replicas stay next to each other and share a chunk); guarded by writeLock. */
-  private final Set<String> pending = new java.util.LinkedHashSet<>();
+  private final Set<String> pending = new LinkedHashSet<>();
   private volatile int pendingCount;
   private final ExecutorService behind = Executors.newSingleThreadExecutor(r -> {
     Thread thread = new Thread(r, "embedding-behind");

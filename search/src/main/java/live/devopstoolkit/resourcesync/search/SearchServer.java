@@ -52,7 +52,7 @@ public final class SearchServer implements AutoCloseable {
     long start = System.nanoTime();
     embedder = new MiniLmEmbedder();
     embedder.embed("warm up");
-    index = new LuceneInventoryIndex(settings.indexDir(), embedder);
+    index = new LuceneInventoryIndex(settings.indexDir(), embedder, settings.embedBehindAbove());
     LOG.info("event=index-opened dir={} records={} ms={}", settings.indexDir(), index.size(),
         (System.nanoTime() - start) / 1_000_000);
     ResourceSearch search = new ResourceSearch(index);

@@ -24,9 +24,10 @@ public final class SyncServlet extends HttpServlet {
     long start = System.nanoTime();
     SyncProtocol.Reply reply = SyncProtocol.handle(request.getInputStream(), batch -> {
       var outcome = index.apply(batch);
-      LOG.info("event=synced resync={} upserts={} deletes={} upserted={} deleted={} embedded={} records={} ms={}",
-          batch.resync(), batch.upserts().size(), batch.deletes().size(), outcome.upserted(), outcome.deleted(),
-          outcome.embedded(), index.size(), (System.nanoTime() - start) / 1_000_000);
+      LOG.info("event=synced resync={} upserts={} deletes={} upserted={} deleted={} embedded={} embedding-behind={} "
+          + "records={} ms={}", batch.resync(), batch.upserts().size(), batch.deletes().size(), outcome.upserted(),
+          outcome.deleted(), outcome.embedded(), outcome.embeddingBehind(), index.size(),
+          (System.nanoTime() - start) / 1_000_000);
       return outcome;
     });
     if (reply.status() != 200) {

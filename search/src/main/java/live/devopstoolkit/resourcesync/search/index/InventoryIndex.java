@@ -16,9 +16,14 @@ public interface InventoryIndex extends AutoCloseable {
 
   /**
    * Applies one sync request with the protocol's semantics: upserts, then deletes (ignored in a
-   * resync); a resync with upserts removes every record it does not list. Searchable on return.
+   * resync); a resync with upserts removes every record it does not list. Durable and found by
+   * filters and words on return; by meaning on return too, unless the outcome says that texts are
+   * embedded behind, in which case as {@link #pending()} falls.
    */
   SyncOutcome apply(SyncBatch batch);
+
+  /** Records held whose vectors are still being computed (not yet found by meaning). */
+  int pending();
 
   /** Records best first, fused from the rankings {@code query.mode()} names. */
   List<Hit> search(SearchQuery query);

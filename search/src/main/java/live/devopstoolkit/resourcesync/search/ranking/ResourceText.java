@@ -27,6 +27,12 @@ public final class ResourceText {
   /** Labels every Helm release carries; they say how a thing was installed, not what it is. */
   private static final Set<String> INSTALL_KEYS = Set.of("app.kubernetes.io/managed-by", "helm.sh/chart",
       "app.kubernetes.io/version", "chart", "heritage");
+  /**
+   * Kubernetes' own groups whose every kind says what it is without them: "group apps" on every
+   * Deployment, ReplicaSet and StatefulSet is three tokens the model reads on most records of a
+   * cluster and learns nothing from.
+   */
+  private static final Set<String> GROUPS_KINDS_SAY = Set.of("apps", "batch", "autoscaling", "policy");
   private static final Set<String> GROUP_FILLER = Set.of("com", "io", "org", "net", "dev", "sh", "co", "do", "in",
       "k8s", "x", "operator");
   /** Length of the random suffix Kubernetes appends to a generateName. */
@@ -50,7 +56,7 @@ public final class ResourceText {
     if (!r.clusterScoped()) {
       text.append(" in namespace ").append(words(r.namespace()));
     }
-    String group = groupWords(r.group());
+    String group = GROUPS_KINDS_SAY.contains(r.group()) ? "" : groupWords(r.group());
     if (!group.isEmpty()) {
       text.append(", group ").append(group);
     }
@@ -90,7 +96,12 @@ public final class ResourceText {
 
   /** The text BM25 scores: the same words, and the raw identifiers, so exact names match too. */
   public static String forKeywords(Resource r) {
-    StringBuilder text = new StringBuilder(forEmbedding(r));
+    return forKeywords(r, forEmbedding(r));
+  }
+
+  /** {@link #forKeywords(Resource)} when the record's embedding text is already built. */
+  public static String forKeywords(Resource r, String embeddingText) {
+    StringBuilder text = new StringBuilder(embeddingText);
     text.append(' ').append(r.name()).append(' ').append(r.kind());
     r.labels().forEach((k, v) -> text.append(' ').append(v));
     return text.toString();

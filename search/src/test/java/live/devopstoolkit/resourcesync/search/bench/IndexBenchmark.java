@@ -12,8 +12,10 @@ import live.devopstoolkit.resourcesync.search.testing.RunningServer;
 
 /**
  * bench/search.sh runs this: a real search server over HTTP, fed 50,000 records from empty in
- * batches of 500 (as the controller sends), then change-to-searchable latency, query latency,
- * heap and disk, and a restart. Prints a Markdown block for bench/RESULTS.md.
+ * batches of 500 (as the controller sends incremental changes), or with {@code resync} as one full
+ * resync request holding every record (the controller's first sync: the server answers before
+ * embedding and embeds behind; the figure then runs until nothing waits), then change-to-searchable
+ * latency, query latency, heap and disk, and a restart. Prints a block for bench/RESULTS.md.
  */
 public final class IndexBenchmark {
 
@@ -24,6 +26,7 @@ public final class IndexBenchmark {
 
   public static void main(String[] args) throws Exception {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+    boolean oneResync = args.length > 1 && args[1].equals("resync");
     Path dir = Files.createTempDirectory("search-bench");
     List<Resource> records = SyntheticInventory.generate(count);
     StringBuilder out = new StringBuilder();
@@ -34,17 +37,31 @@ public final class IndexBenchmark {
       String loadBefore = loadAverage();
       long cpu = os.getProcessCpuTime();
       long start = System.nanoTime();
-      for (int from = 0; from < records.size(); from += 500) {
-        var answer = server.sync(records.subList(from, Math.min(records.size(), from + 500)), List.of(), false);
+      if (oneResync) {
+        var answer = server.sync(records, List.of(), true);
         if (answer.status() != 200) {
-          throw new IllegalStateException("sync failed: " + answer.body());
+          throw new IllegalStateException("resync failed: " + answer.body());
+        }
+        out.append(String.format("one resync request of %d records: answered after %.1f s (%s), %d records waiting to be "
+            + "embedded then%n", records.size(), (System.nanoTime() - start) / 1e9, answer.body().path("data"),
+            server.get("/healthz", null).body().path("embeddingPending").asInt()));
+        while (server.get("/healthz", null).body().path("embeddingPending").asInt() > 0) {
+          Thread.sleep(200);
+        }
+      } else {
+        for (int from = 0; from < records.size(); from += 500) {
+          var answer = server.sync(records.subList(from, Math.min(records.size(), from + 500)), List.of(), false);
+          if (answer.status() != 200) {
+            throw new IllegalStateException("sync failed: " + answer.body());
+          }
         }
       }
       double indexSeconds = (System.nanoTime() - start) / 1e9;
       double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
-      out.append(String.format("index-from-empty seconds=%.1f records/s=%.0f process-cpu-seconds=%.0f (%.1f ms per record)"
-          + " embedded=%d%n", indexSeconds, records.size() / indexSeconds, cpuSeconds, cpuSeconds * 1000 / records.size(),
-          server.server().embedder().embeddedCount()));
+      out.append(String.format("index-from-empty%s seconds=%.1f records/s=%.0f process-cpu-seconds=%.0f (%.1f ms per record)"
+          + " embedded=%d; of the CPU, the model's pool threads (\"embedding\") %.0f s%n",
+          oneResync ? " (until every record is embedded)" : "", indexSeconds, records.size() / indexSeconds, cpuSeconds,
+          cpuSeconds * 1000 / records.size(), server.server().embedder().embeddedCount(), threadCpuSeconds("embedding")));
       out.append(String.format("load average (1, 5, 15 min) when indexing began: %s; when it ended: %s%n", loadBefore,
           loadAverage()));
 
@@ -149,6 +166,18 @@ public final class IndexBenchmark {
           teams[(i / (forms.length * subjects.length)) % teams.length]));
     }
     return questions;
+  }
+
+  /** CPU seconds of the live threads with this name. */
+  private static double threadCpuSeconds(String name) {
+    var threads = ManagementFactory.getThreadMXBean();
+    long total = 0;
+    for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info != null && info.getThreadName().equals(name)) {
+        total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+      }
+    }
+    return total / 1e9;
   }
 
   private static String loadAverage() {

@@ -145,6 +145,44 @@ class SearchServerIT {
     }
   }
 
+  /**
+   * The controller's first full resync of a large cluster holds more records than the model embeds
+   * within its 60 s response timeout. Above a threshold (here 20 new texts, so that the judged
+   * inventory crosses it) the server answers once the records are committed, and embeds behind.
+   */
+  @Test
+  void aLargeResyncIsAnsweredOnceHeldAndFoundByMeaningAsItIsEmbeddedBehind() {
+    List<Resource> inventory = EvalSet.inventory();
+    try (RunningServer server = new RunningServer(dir.resolve("index"), null, 20)) {
+      long warm = server.server().embedder().embeddedCount();
+      RunningServer.Answer answer = server.sync(inventory, List.of(), true);
+      assertThat(answer.status()).isEqualTo(200);
+      assertThat(answer.body().path("success").asBoolean()).isTrue();
+      assertThat(answer.body().path("data").path("upserted").asInt()).isEqualTo(inventory.size());
+
+      // Held as soon as answered: exact counts and words do not wait for the model.
+      int held = 0;
+      for (JsonNode count : server.get("/api/v1/resources/kinds", RunningServer.TOKEN).body()) {
+        held += count.asInt();
+      }
+      assertThat(held).isEqualTo(inventory.size());
+      assertThat(ids(server.search("storefront", "limit=5&mode=keyword").body()))
+          .contains("shop:apps/v1:Deployment:storefront");
+
+      await().atMost(Duration.ofMinutes(5)).until(() -> server.get("/healthz", null).body()
+          .path("embeddingPending").asInt() == 0);
+      assertThat(server.server().embedder().embeddedCount() - warm).isEqualTo(inventory.size());
+      assertThat(server.search("which databases are we running?", "limit=5&mode=vector").body()).hasSize(5);
+      assertThat(server.search("which databases are we running?", "limit=1").body().get(0).path("name").asText())
+          .isIn("payments-db", "catalog-mysql", "orders-postgres", "keycloak-postgresql", "analytics-mongo");
+
+      long before = server.server().embedder().embeddedCount();
+      assertThat(server.sync(inventory, List.of(), true).status()).isEqualTo(200);
+      assertThat(server.server().embedder().embeddedCount()).as("the same resync again embeds nothing")
+          .isEqualTo(before);
+    }
+  }
+
   @Test
   void aBurstOfSyncsWhileQueriesRunLosesNothing() throws Exception {
     try (RunningServer server = new RunningServer(dir.resolve("index"), null)) {

@@ -49,6 +49,15 @@ class ResourceTextTest {
   }
 
   @Test
+  void kubernetesOwnGroupsThatTheKindSaysAreNotEmbeddedButOperatorsGroupsAre() {
+    Resource deployment = record("Deployment", "apps/v1", "checkout", Map.of(), Map.of());
+    assertThat(ResourceText.forEmbedding(deployment)).isEqualTo(
+        "deployment checkout (application workload) in namespace data");
+    Resource cluster = record("Cluster", "postgresql.cnpg.io/v1", "orders", Map.of(), Map.of());
+    assertThat(ResourceText.forEmbedding(cluster)).contains(", group postgresql cnpg");
+  }
+
+  @Test
   void groupsLoseDomainEndingsAndTheWordOperator() {
     assertThat(ResourceText.groupWords("operator.victoriametrics.com")).isEqualTo("victoriametrics");
     assertThat(ResourceText.groupWords("elasticsearch.k8s.elastic.co")).isEqualTo("elasticsearch elastic");

@@ -33,9 +33,14 @@ public final class RunningServer implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
   public RunningServer(Path indexDir, KubernetesClient kubernetes) {
+    this(indexDir, kubernetes, SearchSettings.EMBED_BEHIND_ABOVE);
+  }
+
+  /** {@code embedBehindAbove}: more new texts than this in one request are embedded after the answer. */
+  public RunningServer(Path indexDir, KubernetesClient kubernetes, int embedBehindAbove) {
     try {
       server = new SearchServer(new SearchSettings("127.0.0.1", 0, TOKEN, indexDir, indexDir.resolveSibling("native"),
-          kubernetes != null), kubernetes);
+          kubernetes != null, embedBehindAbove), kubernetes);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

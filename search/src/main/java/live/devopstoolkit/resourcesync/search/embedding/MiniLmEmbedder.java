@@ -19,7 +19,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * all-MiniLM-L6-v2 (quantized, 384 dimensions) run in-process by ONNX Runtime on the model file and
@@ -35,7 +39,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class MiniLmEmbedder implements Embedder, AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(MiniLmEmbedder.class);
   private static final int DIMENSION = 384;
+  /** How long closing waits for embedding in flight: within a pod's default grace period. */
+  private static final long CLOSE_WAIT_SECONDS = 20;
   /** Texts per ONNX call: large enough to amortise the call, small enough to keep padding low. */
   private static final int BATCH = 32;
   /** The sequence length the model was trained with; longer texts are cut. */
@@ -47,6 +54,12 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
   private final boolean typeIds;
   private final ExecutorService pool;
   private final AtomicLong embedded = new AtomicLong();
+  /**
+   * Held to read by every embedding and to write by closing: the session and tokenizer are native,
+   * and freeing them under a call in flight crashed the JVM (a server stopped while it embedded).
+   */
+  private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
+  private boolean closed;
 
   public MiniLmEmbedder() {
     ClassLoader loader = MiniLmEmbedder.class.getClassLoader();
@@ -86,6 +99,18 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
     if (texts.isEmpty()) {
       return List.of();
     }
+    inUse.readLock().lock();
+    try {
+      if (closed) {
+        throw new IllegalStateException("the embedder is closed");
+      }
+      return embedOpen(texts);
+    } finally {
+      inUse.readLock().unlock();
+    }
+  }
+
+  private List<float[]> embedOpen(List<String> texts) {
     Encoding[] encodings = tokenizer.batchEncode(texts, true, false);
     float[][] vectors = new float[texts.size()][];
     Integer[] order = new Integer[texts.size()];
@@ -173,14 +198,36 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
     return embedded.get();
   }
 
+  /** Whether an embedding holds the model now: what a test of closing waits for. */
+  boolean embedding() {
+    return inUse.getReadLockCount() > 0;
+  }
+
   @Override
   public void close() {
-    pool.shutdownNow();
     try {
+      if (!inUse.writeLock().tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        // The process is stopping: leave the native memory to it rather than free it under a call.
+        LOG.warn("event=embedder-not-closed reason=embedding-in-flight waited-seconds={}", CLOSE_WAIT_SECONDS);
+        pool.shutdown();
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      pool.shutdownNow();
       session.close();
+      tokenizer.close();
     } catch (OrtException e) {
       throw new IllegalStateException(e);
+    } finally {
+      inUse.writeLock().unlock();
     }
-    tokenizer.close();
   }
 }

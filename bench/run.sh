@@ -11,6 +11,7 @@
 #   BENCH_JVM_OPTIONS="-XX:TieredStopAtLevel=1" bench/run.sh 20000 --initial-only
 #                                                              add JVM options after config/jvm.options
 #   BENCH_CONFIGS=10 bench/run.sh 50000 --initial-only          ten ResourceSyncConfigs instead of one
+#   BENCH_BURST=0 bench/run.sh 20000                            churn without the burst phase after it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:?usage: bench/run.sh N [--initial-only] [--jar PATH]}"
@@ -66,6 +67,9 @@ LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg)"
   fi
   if [[ -n "${BENCH_CONFIGS:-}" ]]; then
     echo "ResourceSyncConfigs: $BENCH_CONFIGS (\`BENCH_CONFIGS=$BENCH_CONFIGS\`), all syncing to the receiver."
+  fi
+  if [[ "${BENCH_BURST:-}" == 0 ]]; then
+    echo "No burst phase (\`BENCH_BURST=0\`)."
   fi
   if [[ -n "${BENCH_JFR:-}" ]]; then
     CHURN_JFR=", and again during the churn phase (its CPU per 1,000 changes includes JFR's overhead)"

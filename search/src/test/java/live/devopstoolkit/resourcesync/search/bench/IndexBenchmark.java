@@ -1,8 +1,11 @@
 package live.devopstoolkit.resourcesync.search.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -45,9 +48,8 @@ public final class IndexBenchmark {
         out.append(String.format("one resync request of %d records: answered after %.1f s (%s), %d records waiting to be "
             + "embedded then%n", records.size(), (System.nanoTime() - start) / 1e9, answer.body().path("data"),
             server.get("/healthz", null).body().path("embeddingPending").asInt()));
-        while (server.get("/healthz", null).body().path("embeddingPending").asInt() > 0) {
-          Thread.sleep(200);
-        }
+        await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(200))
+            .until(() -> server.get("/healthz", null).body().path("embeddingPending").asInt() == 0);
       } else {
         for (int from = 0; from < records.size(); from += 500) {
           var answer = server.sync(records.subList(from, Math.min(records.size(), from + 500)), List.of(), false);

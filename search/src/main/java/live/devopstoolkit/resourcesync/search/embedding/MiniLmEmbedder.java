@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,10 +54,12 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
   private final ExecutorService pool;
   private final AtomicLong embedded = new AtomicLong();
   /**
-   * Held to read by every embedding and to write by closing: the session and tokenizer are native,
-   * and freeing them under a call in flight crashed the JVM (a server stopped while it embedded).
+   * Embeddings in flight, and whether closing has begun; guarded by this. The session and tokenizer
+   * are native, and freeing them under a call crashed the JVM (a server stopped while it embedded),
+   * so closing refuses new embeddings and waits for these and for the pool's running batches (an
+   * interrupted caller leaves its batches running) before it frees them.
    */
-  private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
+  private int inFlight;
   private boolean closed;
 
   public MiniLmEmbedder() {
@@ -99,14 +100,19 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
     if (texts.isEmpty()) {
       return List.of();
     }
-    inUse.readLock().lock();
-    try {
+    synchronized (this) {
       if (closed) {
         throw new IllegalStateException("the embedder is closed");
       }
+      inFlight++;
+    }
+    try {
       return embedOpen(texts);
     } finally {
-      inUse.readLock().unlock();
+      synchronized (this) {
+        inFlight--;
+        notifyAll();
+      }
     }
   }
 
@@ -199,17 +205,27 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
   }
 
   /** Whether an embedding holds the model now: what a test of closing waits for. */
-  boolean embedding() {
-    return inUse.getReadLockCount() > 0;
+  synchronized boolean embedding() {
+    return inFlight > 0;
   }
 
   @Override
   public void close() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
     try {
-      if (!inUse.writeLock().tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+        closed = true;
+        while (inFlight > 0 && deadline - System.nanoTime() > 0) {
+          TimeUnit.NANOSECONDS.timedWait(this, deadline - System.nanoTime());
+        }
+      }
+      pool.shutdown();
+      if (embedding() || !pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
         // The process is stopping: leave the native memory to it rather than free it under a call.
         LOG.warn("event=embedder-not-closed reason=embedding-in-flight waited-seconds={}", CLOSE_WAIT_SECONDS);
-        pool.shutdown();
         return;
       }
     } catch (InterruptedException e) {
@@ -217,17 +233,10 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
       return;
     }
     try {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      pool.shutdownNow();
       session.close();
-      tokenizer.close();
     } catch (OrtException e) {
       throw new IllegalStateException(e);
-    } finally {
-      inUse.writeLock().unlock();
     }
+    tokenizer.close();
   }
 }

@@ -10,6 +10,8 @@ import live.devopstoolkit.resourcesync.search.testing.RankingQuality;
 import live.devopstoolkit.resourcesync.search.testing.RankingQuality.Scores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Scores the judged sets with each ranking and prints recall@5, recall@10 and MRR
@@ -41,21 +43,13 @@ class RankingQualityTest {
     }
   }
 
-  @Test
-  void onTheHeldOutSetHybridStaysAboveItsFloor(@TempDir Path dir) {
-    try (RankingQuality quality = new RankingQuality(EvalSet.HELD_OUT, dir)) {
+  @ParameterizedTest
+  @ValueSource(strings = {EvalSet.HELD_OUT, EvalSet.HELD_OUT_2})
+  void onEachHeldOutSetHybridStaysAboveItsFloor(String set, @TempDir Path dir) {
+    try (RankingQuality quality = new RankingQuality(set, dir)) {
       Scores hybrid = quality.measure().get(Mode.HYBRID);
-      assertThat(hybrid.recall5()).as("held-out hybrid recall@5").isGreaterThanOrEqualTo(HELD_OUT_RECALL5_FLOOR);
-      assertThat(hybrid.mrr()).as("held-out hybrid MRR").isGreaterThanOrEqualTo(HELD_OUT_MRR_FLOOR);
-    }
-  }
-
-  @Test
-  void onTheSecondHeldOutSetHybridStaysAboveItsFloor(@TempDir Path dir) {
-    try (RankingQuality quality = new RankingQuality(EvalSet.HELD_OUT_2, dir)) {
-      Scores hybrid = quality.measure().get(Mode.HYBRID);
-      assertThat(hybrid.recall5()).as("second held-out hybrid recall@5").isGreaterThanOrEqualTo(HELD_OUT_RECALL5_FLOOR);
-      assertThat(hybrid.mrr()).as("second held-out hybrid MRR").isGreaterThanOrEqualTo(HELD_OUT_MRR_FLOOR);
+      assertThat(hybrid.recall5()).as(set + " hybrid recall@5").isGreaterThanOrEqualTo(HELD_OUT_RECALL5_FLOOR);
+      assertThat(hybrid.mrr()).as(set + " hybrid MRR").isGreaterThanOrEqualTo(HELD_OUT_MRR_FLOOR);
     }
   }
 }

@@ -268,7 +268,8 @@ public class ConfigReconciler {
    * config as stopped for a moment (with a Warning Event).
    */
   boolean running(SyncTarget target) {
-    return target.key().equals(building) || TEMPLATES.stream().map(template -> camel.getRouteController().getRouteStatus(routeId(template, target)))
+    return target.key().equals(building) || TEMPLATES.stream()
+        .map(template -> camel.getRouteController().getRouteStatus(routeId(template, target)))
         .noneMatch(status -> status != null
             && (status.isStopping() || status.isStopped() || status.isSuspending() || status.isSuspended()));
   }

@@ -84,7 +84,7 @@ start_apiserver() {
 
 # Waits until kube-apiserver answers /readyz and serves namespaces, for up to CLUSTER_READY_TIMEOUT
 # seconds (default 300: a cold start on a busy two-core machine can take minutes). Gives up at once
-# if kube-apiserver exits.
+# if etcd or kube-apiserver exits, with the end of its log.
 await_ready() {
   local deadline=$((SECONDS + ${CLUSTER_READY_TIMEOUT:-300}))
   while ((SECONDS < deadline)); do
@@ -92,11 +92,14 @@ await_ready() {
       && KUBECONFIG="$KUBECONFIG_FILE" "$1/kubectl" --request-timeout=10s get namespace default >/dev/null 2>&1; then
       return 0
     fi
-    if ! [[ "$(ps -o stat= -p "$(cat "$STATE/kube-apiserver.pid")" 2>/dev/null)" =~ ^[^Z] ]]; then
-      echo "cluster: kube-apiserver exited; the end of $STATE/kube-apiserver.log:" >&2
-      tail -n 15 "$STATE/kube-apiserver.log" >&2
-      return 1
-    fi
+    local process
+    for process in etcd kube-apiserver; do
+      if ! [[ "$(ps -o stat= -p "$(cat "$STATE/$process.pid")" 2>/dev/null)" =~ ^[^Z] ]]; then
+        echo "cluster: $process exited; the end of $STATE/$process.log:" >&2
+        tail -n 15 "$STATE/$process.log" >&2
+        return 1
+      fi
+    done
     sleep 0.5
   done
   echo "cluster: kube-apiserver not ready after ${CLUSTER_READY_TIMEOUT:-300} s; see $STATE/kube-apiserver.log" >&2

@@ -40,7 +40,7 @@ class ApiServerRestartIT {
     Path state = Path.of("target", "apiserver-restart-it").toAbsolutePath();
     Map<String, String> env = Map.of("CLUSTER_STATE", state.resolve("cluster").toString(),
         "CLUSTER_KUBECONFIG", state.resolve("kubeconfig").toString(),
-        "CLUSTER_API_PORT", String.valueOf(freePort()), "CLUSTER_ETCD_PORT", String.valueOf(freePort()));
+        "CLUSTER_API_PORT", String.valueOf(freePort()), "CLUSTER_ETCD_PORT", String.valueOf(freePortAndNext()));
     Files.createDirectories(state);
     cluster(env, "up");
     Config config = Config.fromKubeconfig(Files.readString(state.resolve("kubeconfig")));
@@ -97,6 +97,23 @@ class ApiServerRestartIT {
     Process process = builder.start();
     if (!process.waitFor(600, TimeUnit.SECONDS) || process.exitValue() != 0) {
       throw new IllegalStateException("hack/cluster.sh " + command + " failed");
+    }
+  }
+
+  /**
+   * A free port whose next port is free too: hack/cluster.sh gives etcd's peer listener the port
+   * after its client port, and etcd does not start when that one is taken.
+   */
+  static int freePortAndNext() throws IOException {
+    while (true) {
+      int port = freePort();
+      if (port < 65535) {
+        try (ServerSocket next = new ServerSocket(port + 1)) {
+          return port;
+        } catch (IOException taken) {
+          // Try another pair.
+        }
+      }
     }
   }
 

@@ -16,11 +16,10 @@ import org.slf4j.LoggerFactory;
  * (the controller has two: the ordinary one and the metadata-only one of the informers), and
  * Camel's management server a third; each is event-loop threads, buffers and start-up time. Bound
  * in Camel's registry, it is the one Camel's HTTP servers find and use; given to the clients'
- * builders, the one they send with, through {@link ApiServerVertx}'s settings. It is made the way
- * fabric8 makes its own: daemon threads, no file cache or class-path resolving (the root filesystem
- * is read-only in the cluster), and the JVM's name resolution rather than Vert.x's own. Closed once
- * Camel has stopped, after every service that uses it (a Camel service of its own would be stopped
- * before Camel's HTTP servers).
+ * builders, the one they send with. It is made the way fabric8 makes its own: daemon threads, no
+ * file cache or class-path resolving (the root filesystem is read-only in the cluster), and the
+ * JVM's name resolution rather than Vert.x's own. Closed once Camel has stopped, after every
+ * service that uses it (a Camel service of its own would be stopped before Camel's HTTP servers).
  */
 final class SharedVertx extends LifecycleStrategySupport {
 
@@ -35,17 +34,14 @@ final class SharedVertx extends LifecycleStrategySupport {
     }
     vertx = Vertx.vertx(new VertxOptions().setUseDaemonThread(true).setFileSystemOptions(
         new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
-    httpClients = new VertxHttpClientFactory(new ApiServerVertx(vertx));
+    httpClients = new VertxHttpClientFactory(vertx);
   }
 
   Vertx vertx() {
     return vertx;
   }
 
-  /**
-   * Builds fabric8 HTTP clients on this Vert.x, with {@link ApiServerVertx}'s settings; closing such a
-   * client leaves the Vert.x running.
-   */
+  /** Builds fabric8 HTTP clients on this Vert.x; closing such a client leaves the Vert.x running. */
   HttpClient.Factory httpClients() {
     return httpClients;
   }

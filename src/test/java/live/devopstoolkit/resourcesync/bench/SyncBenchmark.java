@@ -50,7 +50,6 @@ import java.util.stream.Stream;
 import live.devopstoolkit.resourcesync.discovery.ApiDiscovery;
 import live.devopstoolkit.resourcesync.discovery.ResourceType;
 import live.devopstoolkit.resourcesync.resourcesyncconfig.ResourceSyncConfig;
-import live.devopstoolkit.resourcesync.testing.ByteCountingProxy;
 import live.devopstoolkit.resourcesync.testing.ClusterState;
 import live.devopstoolkit.resourcesync.testing.Configs;
 import live.devopstoolkit.resourcesync.testing.ControlPlane;

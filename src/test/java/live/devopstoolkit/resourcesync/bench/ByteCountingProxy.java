@@ -1,4 +1,4 @@
-package live.devopstoolkit.resourcesync.testing;
+package live.devopstoolkit.resourcesync.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,8 +6,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,14 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * A plain TCP forwarder on loopback between the controller and the API server, counting the bytes
  * that flow each way. TLS passes through untouched, so the counts are the bytes on the wire (TLS
  * records, HTTP headers, bodies as sent, compressed or not), over every connection the controller
- * opens, including those it has closed again. It sits only on the client's path that is measured:
- * the benchmark's own client talks to the API server directly. It also reads, from the start of what
- * the server sends on each connection, the cipher suite its TLS ServerHello chose (sent in the clear).
+ * opens, including those it has closed again. It sits only on the controller's path: the benchmark's
+ * own client talks to the API server directly.
  */
-public final class ByteCountingProxy implements AutoCloseable {
-
-  /** A TLS handshake record, then a ServerHello: the bytes before its session id's length. */
-  private static final int SESSION_ID_LENGTH_AT = 5 + 4 + 2 + 32;
+final class ByteCountingProxy implements AutoCloseable {
 
   private final ServerSocket server;
   private final String upstreamHost;
@@ -30,9 +24,8 @@ public final class ByteCountingProxy implements AutoCloseable {
   private final AtomicLong fromServer = new AtomicLong();
   private final AtomicLong toServer = new AtomicLong();
   private final AtomicLong connections = new AtomicLong();
-  private final List<String> cipherSuites = new CopyOnWriteArrayList<>();
 
-  public ByteCountingProxy(String upstreamHost, int upstreamPort) throws IOException {
+  ByteCountingProxy(String upstreamHost, int upstreamPort) throws IOException {
     this.upstreamHost = upstreamHost;
     this.upstreamPort = upstreamPort;
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -41,30 +34,22 @@ public final class ByteCountingProxy implements AutoCloseable {
     acceptor.start();
   }
 
-  public int port() {
+  int port() {
     return server.getLocalPort();
   }
 
   /** Bytes the API server sent to the controller so far. */
-  public long bytesFromServer() {
+  long bytesFromServer() {
     return fromServer.get();
   }
 
   /** Bytes the controller sent to the API server so far. */
-  public long bytesToServer() {
+  long bytesToServer() {
     return toServer.get();
   }
 
-  public long connections() {
+  long connections() {
     return connections.get();
-  }
-
-  /**
-   * The cipher suite each TLS connection's server chose, as its code in hex ({@code 0x1303}), in the
-   * order the connections were opened; "none" where the server did not begin with a ServerHello.
-   */
-  public List<String> cipherSuites() {
-    return List.copyOf(cipherSuites);
   }
 
   private void accept() {
@@ -81,8 +66,8 @@ public final class ByteCountingProxy implements AutoCloseable {
         upstream.setTcpNoDelay(true);
         connections.incrementAndGet();
         AtomicInteger open = new AtomicInteger(2);
-        pump(upstream, client, fromServer, open, true);
-        pump(client, upstream, toServer, open, false);
+        pump(upstream, client, fromServer, open);
+        pump(client, upstream, toServer, open);
       } catch (IOException e) {
         System.err.println("bench: proxy could not reach the API server: " + e.getMessage());
         closeQuietly(client);
@@ -94,23 +79,13 @@ public final class ByteCountingProxy implements AutoCloseable {
    * Copies one direction until it ends and passes the end on (a half-close), or closes both sockets
    * when the copy fails; the second direction to finish closes both.
    */
-  private void pump(Socket from, Socket to, AtomicLong counter, AtomicInteger open, boolean fromTheServer) {
+  private static void pump(Socket from, Socket to, AtomicLong counter, AtomicInteger open) {
     Thread thread = new Thread(() -> {
       byte[] buffer = new byte[64 * 1024];
-      byte[] start = new byte[SESSION_ID_LENGTH_AT + 1 + 32 + 2];
-      int started = fromTheServer ? 0 : start.length;
       try {
         InputStream in = from.getInputStream();
         OutputStream out = to.getOutputStream();
         for (int n; (n = in.read(buffer)) >= 0; ) {
-          if (started < start.length) {
-            int copied = Math.min(n, start.length - started);
-            System.arraycopy(buffer, 0, start, started, copied);
-            started += copied;
-            if (started == start.length) {
-              cipherSuites.add(chosenCipherSuite(start));
-            }
-          }
           out.write(buffer, 0, n);
           counter.addAndGet(n);
         }
@@ -127,16 +102,6 @@ public final class ByteCountingProxy implements AutoCloseable {
     }, "bench-proxy-pump");
     thread.setDaemon(true);
     thread.start();
-  }
-
-  private static String chosenCipherSuite(byte[] start) {
-    boolean serverHello = start[0] == 0x16 && start[5] == 0x02;
-    int sessionIdLength = start[SESSION_ID_LENGTH_AT] & 0xff;
-    if (!serverHello || sessionIdLength > 32) {
-      return "none";
-    }
-    int at = SESSION_ID_LENGTH_AT + 1 + sessionIdLength;
-    return String.format("0x%02x%02x", start[at], start[at + 1]);
   }
 
   private static void closeQuietly(Socket socket) {

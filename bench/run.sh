@@ -38,7 +38,7 @@ if grep -qs SharedArchiveFile "$(dirname "$(dirname "$JAR")")/config/jvm.options
   CDS_PROJECT_DIR="$(dirname "$(dirname "$JAR")")" hack/cds-archive.sh
 fi
 JAR_COMMIT="$(git -C "$(dirname "$JAR")" log -1 --format='%h %s' 2>/dev/null | cut -c1-72 || echo unknown)"
-if [[ -n "$(git -C "$(dirname "$JAR")" status --porcelain --untracked-files=no -- src pom.xml config routes 2>/dev/null)" ]]; then
+if [[ -n "$(git -C "$(dirname "$(dirname "$JAR")")" status --porcelain --untracked-files=no -- src pom.xml config routes 2>/dev/null)" ]]; then
   JAR_COMMIT="$JAR_COMMIT (plus uncommitted changes)"
 fi
 

@@ -52,4 +52,23 @@ class RankingQualityTest {
       assertThat(hybrid.mrr()).as(set + " hybrid MRR").isGreaterThanOrEqualTo(HELD_OUT_MRR_FLOOR);
     }
   }
+
+  /**
+   * The third held-out set scored below the floor when it was written (recall@5 0.652, MRR 0.726;
+   * bench/RESULTS.md), so it is not held to it: lowering the floor would let the other sets
+   * regress. What it shows until the ranking reaches the floor on it is that fusing the two
+   * rankings still helps on an inventory nobody tuned on.
+   */
+  @Test
+  void onTheThirdHeldOutSetHybridBeatsEitherRankingAlone(@TempDir Path dir) {
+    try (RankingQuality quality = new RankingQuality(EvalSet.HELD_OUT_3, dir)) {
+      Map<Mode, Scores> totals = quality.measure();
+      Scores hybrid = totals.get(Mode.HYBRID);
+      assertThat(hybrid.recall5()).as("hybrid recall@5 vs keyword")
+          .isGreaterThanOrEqualTo(totals.get(Mode.KEYWORD).recall5());
+      assertThat(hybrid.recall5()).as("hybrid recall@5 vs vector")
+          .isGreaterThanOrEqualTo(totals.get(Mode.VECTOR).recall5());
+      assertThat(hybrid.mrr()).as("hybrid MRR vs keyword").isGreaterThanOrEqualTo(totals.get(Mode.KEYWORD).mrr());
+    }
+  }
 }

@@ -16,13 +16,16 @@ import live.devopstoolkit.resourcesync.search.inventory.Resource;
  * {@link #TUNING} is the set the ranking was first tuned on. {@link #HELD_OUT} was written apart
  * from it (another company, other software) to show how far that tuning generalised; its misses
  * then drove generic changes, so it is no longer unseen. {@link #HELD_OUT_2} (a third company) was
- * written after those changes and no ranking change was made against it.
+ * written after those changes and no ranking change was made against it. {@link #HELD_OUT_3} (a
+ * freight company on operators none of the others use) was written before its author read the
+ * ranking code.
  */
 public final class EvalSet {
 
   public static final String TUNING = "eval";
   public static final String HELD_OUT = "eval-heldout";
   public static final String HELD_OUT_2 = "eval-heldout-2";
+  public static final String HELD_OUT_3 = "eval-heldout-3";
 
   public record Question(String text, Set<String> relevant) {
   }

@@ -18,7 +18,8 @@ import live.devopstoolkit.resourcesync.search.inventory.Resource;
  * then drove generic changes, so it is no longer unseen. {@link #HELD_OUT_2} (a third company) was
  * written after those changes and no ranking change was made against it. {@link #HELD_OUT_3} (a
  * freight company on operators none of the others use) was written before its author read the
- * ranking code.
+ * ranking code. {@link #HELD_OUT_4} (a game studio on GKE, with Agones, Config Connector and other
+ * operators the first four do not use) was likewise written blind, after the changes set 3 prompted.
  */
 public final class EvalSet {
 
@@ -26,6 +27,7 @@ public final class EvalSet {
   public static final String HELD_OUT = "eval-heldout";
   public static final String HELD_OUT_2 = "eval-heldout-2";
   public static final String HELD_OUT_3 = "eval-heldout-3";
+  public static final String HELD_OUT_4 = "eval-heldout-4";
 
   public record Question(String text, Set<String> relevant) {
   }

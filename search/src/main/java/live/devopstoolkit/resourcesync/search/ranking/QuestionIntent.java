@@ -102,6 +102,13 @@ public final class QuestionIntent {
           "keys"),
       "backup", Set.of("backup", "backups", "backed", "restore", "restores", "snapshot", "snapshots"),
       "restore", Set.of("backup", "backups", "backed", "restore", "restores", "restored"));
+  /**
+   * Words that ask about operators' own programs ("which database operators are installed"); without
+   * them an operator's workload weighs {@link #OPERATOR}, below what it runs.
+   */
+  private static final Set<String> OPERATOR_WORDS = Set.of("operator", "operators", "controller", "controllers",
+      "webhook", "webhooks");
+  private static final double OPERATOR = 0.7;
   private static final double NAMED = 1.25;
   private static final double SUPPORT = 0.7;
   private static final double MACHINE = 0.4;
@@ -193,7 +200,8 @@ public final class QuestionIntent {
     if (ns == null) {
       mentionedNamespaces(normalized, heldNamespaces).forEach(n -> namespaceWeights.put(n, NAMED));
     }
-    return new SearchQuery(ranked, filters, weights, namespaceWeights, max, mode);
+    double operatorWeight = OPERATOR_WORDS.stream().anyMatch(questionWords::contains) ? 1.0 : OPERATOR;
+    return new SearchQuery(ranked, filters, weights, namespaceWeights, operatorWeight, max, mode);
   }
 
   /** The held kind a filter names, in any case or plural; an unknown kind is an error that lists them. */

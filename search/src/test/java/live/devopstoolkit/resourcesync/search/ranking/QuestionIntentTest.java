@@ -21,6 +21,13 @@ class QuestionIntentTest {
   }
 
   @Test
+  void operatorsWorkloadsWeighLessUnlessTheQuestionIsAboutOperators() {
+    assertThat(parse("which databases are we running?").operatorWeight()).isLessThan(1.0);
+    assertThat(parse("which database operators are installed?").operatorWeight()).isEqualTo(1.0);
+    assertThat(parse("what controllers run in the cluster").operatorWeight()).isEqualTo(1.0);
+  }
+
+  @Test
   void aBuiltInKindAndANamespaceNamedAsOneBecomeFilters() {
     SearchQuery q = parse("list deployments in production namespace");
     assertThat(q.filters().kinds()).containsExactly("Deployment");

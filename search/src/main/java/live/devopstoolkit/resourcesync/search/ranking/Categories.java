@@ -37,6 +37,10 @@ final class Categories {
   private static final String OPERATOR = "kubernetes operator";
   private static final String CICD = "continuous delivery deployment pipeline";
   private static final String SERVERLESS = "serverless functions";
+  private static final String FEATURE_FLAGS = "feature flags toggles";
+  private static final String PROGRESSIVE = "progressive delivery canary blue green releases";
+  private static final String POLICY = "admission policy enforcement";
+  private static final String WAREHOUSE = "data warehouse analytics";
 
   /**
    * Product names (and a few words operators use for them: Zalando's "spilo" image and
@@ -97,6 +101,7 @@ final class Categories {
       Map.entry("loki", LOGGING), Map.entry("fluentd", LOGGING), Map.entry("fluentbit", LOGGING),
       Map.entry("promtail", LOGGING), Map.entry("logstash", LOGGING), Map.entry("filebeat", LOGGING),
       Map.entry("graylog", LOGGING), Map.entry("victorialogs", LOGGING),
+      Map.entry("alloy", "telemetry collector logging metrics"),
       Map.entry("nginx", "web server proxy"), Map.entry("traefik", PROXY), Map.entry("envoy", PROXY),
       Map.entry("haproxy", PROXY), Map.entry("istio", "service mesh"), Map.entry("linkerd", "service mesh"),
       Map.entry("istiod", "service mesh control plane"), Map.entry("ingress", PROXY),
@@ -137,6 +142,15 @@ final class Categories {
       Map.entry("scaledjob", AUTOSCALING),
       Map.entry("knative", SERVERLESS), Map.entry("openfaas", SERVERLESS), Map.entry("fission", SERVERLESS),
       Map.entry("nuclio", SERVERLESS), Map.entry("kubeless", SERVERLESS), Map.entry("lambda", SERVERLESS),
+      Map.entry("unleash", FEATURE_FLAGS), Map.entry("flagd", FEATURE_FLAGS), Map.entry("flipt", FEATURE_FLAGS),
+      Map.entry("flagsmith", FEATURE_FLAGS), Map.entry("growthbook", FEATURE_FLAGS),
+      Map.entry("openfeature", FEATURE_FLAGS), Map.entry("launchdarkly", FEATURE_FLAGS),
+      Map.entry("rollout", PROGRESSIVE), Map.entry("rollouts", PROGRESSIVE), Map.entry("flagger", PROGRESSIVE),
+      Map.entry("analysistemplate", PROGRESSIVE),
+      Map.entry("kyverno", POLICY), Map.entry("gatekeeper", POLICY), Map.entry("opa", POLICY),
+      Map.entry("bigquery", WAREHOUSE), Map.entry("snowflake", WAREHOUSE), Map.entry("redshift", WAREHOUSE),
+      Map.entry("spark", "data processing jobs"), Map.entry("flink", "stream processing"),
+      Map.entry("agones", "game servers"),
       Map.entry("operator", OPERATOR), Map.entry("controllermanager", OPERATOR),
       Map.entry("argocd", CICD), Map.entry("argo", CICD), Map.entry("flux", CICD),
       Map.entry("tekton", CICD), Map.entry("jenkins", CICD));

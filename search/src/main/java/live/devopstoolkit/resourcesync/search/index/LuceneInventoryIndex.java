@@ -28,6 +28,7 @@ import live.devopstoolkit.resourcesync.search.embedding.RecentQuestions;
 import live.devopstoolkit.resourcesync.search.inventory.Resource;
 import live.devopstoolkit.resourcesync.search.inventory.SyncBatch;
 import live.devopstoolkit.resourcesync.search.inventory.SyncOutcome;
+import live.devopstoolkit.resourcesync.search.ranking.OperatorWorkload;
 import live.devopstoolkit.resourcesync.search.ranking.ResourceText;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -114,7 +115,7 @@ public final class LuceneInventoryIndex implements InventoryIndex {
   private static final Term PENDING = new Term("pending", "1");
 
   /** What the index knows of a record without reading it: enough to skip, reuse or count. */
-  private record Entry(String contentHash, String textHash, String kind, String namespace) {
+  private record Entry(String contentHash, String textHash, String kind, String namespace, boolean operator) {
   }
 
   private final Embedder embedder;
@@ -183,15 +184,27 @@ public final class LuceneInventoryIndex implements InventoryIndex {
     vectorWeight = vector;
   }
 
+  /**
+   * Whether a record of an index written before records were marked as operators' programs is one,
+   * worked out from its stored source (false where even that is missing).
+   */
+  private static boolean olderOperator(StoredFields stored, int doc) throws IOException {
+    String source = stored.document(doc, Set.of("source")).get("source");
+    return source != null && OperatorWorkload.is(Resource.fromJson(JSON.readTree(source)));
+  }
+
   private void loadEntries() throws IOException {
     IndexSearcher searcher = searchers.acquire();
     try {
       StoredFields stored = searcher.storedFields();
       for (ScoreDoc doc : searcher.search(new MatchAllDocsQuery(), Math.max(1, searcher.getIndexReader().numDocs()))
           .scoreDocs) {
-        Document d = stored.document(doc.doc, Set.of("id", "hash", "thash", "kind_stored", "namespace_stored"));
+        Document d = stored.document(doc.doc, Set.of("id", "hash", "thash", "kind_stored", "namespace_stored",
+            "operator_stored"));
+        boolean operator = d.get("operator_stored") != null ? d.get("operator_stored").equals("1")
+            : olderOperator(stored, doc.doc);
         held(d.get("id"), new Entry(d.get("hash"), d.get("thash"), d.get("kind_stored"),
-            d.get("namespace_stored")));
+            d.get("namespace_stored"), operator));
       }
       for (ScoreDoc doc : searcher.search(new TermQuery(PENDING), Math.max(1, searcher.getIndexReader().numDocs()))
           .scoreDocs) {
@@ -226,7 +239,7 @@ public final class LuceneInventoryIndex implements InventoryIndex {
     boolean anyHeld = !entries.isEmpty();
     for (Resource r : upserts.values()) {
       String text = ResourceText.forEmbedding(r);
-      Entry entry = new Entry(hash(r.toJson().toString()), hash(text), r.kind(), r.namespace());
+      Entry entry = new Entry(hash(r.toJson().toString()), hash(text), r.kind(), r.namespace(), OperatorWorkload.is(r));
       Entry known = entries.get(r.id());
       // Same content and same text: nothing to do. Same content but another text means the ranking's
       // text changed in an upgrade; the record is indexed again so old and new texts are not mixed.
@@ -421,6 +434,7 @@ public final class LuceneInventoryIndex implements InventoryIndex {
     doc.add(new StoredField("kind_stored", r.kind()));
     doc.add(new StringField("namespace", r.namespace(), Field.Store.NO));
     doc.add(new StoredField("namespace_stored", r.namespace()));
+    doc.add(new StoredField("operator_stored", entry.operator() ? "1" : "0"));
     doc.add(new StringField("apiVersion", r.apiVersion(), Field.Store.NO));
     r.labels().forEach((k, v) -> {
       doc.add(new StringField("label", k + "=" + v, Field.Store.NO));
@@ -503,7 +517,7 @@ public final class LuceneInventoryIndex implements InventoryIndex {
     List<Map.Entry<Integer, Double>> scored = new ArrayList<>();
     for (Map.Entry<Integer, Double> e : fused.entrySet()) {
       Entry entry = held.get(e.getKey());
-      double weight = entry == null ? 1.0 : query.weight(entry.kind(), entry.namespace());
+      double weight = entry == null ? 1.0 : query.weight(entry.kind(), entry.namespace(), entry.operator());
       scored.add(Map.entry(e.getKey(), e.getValue() * weight / best));
     }
     // Only the records returned are read and parsed; the rest of the candidates need their kind and namespace only.

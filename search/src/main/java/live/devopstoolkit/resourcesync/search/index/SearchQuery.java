@@ -6,10 +6,18 @@ import java.util.Map;
  * A question and what its intent decided: exact filters, and weights by kind and by namespace that
  * multiply a record's fused score (above 1 for kinds the question names without filtering on them
  * and for namespaces it names without filtering on them, below 1 for kinds that are rarely what a
- * question means unless it names them). Kinds and namespaces not listed weigh 1.
+ * question means unless it names them). Kinds and namespaces not listed weigh 1. An operator's or
+ * controller's own workload weighs {@code operatorWeight} on top: below 1 unless the question is
+ * about operators, since it shares the words of what it runs.
  */
 public record SearchQuery(String text, Filters filters, Map<String, Double> kindWeights,
-    Map<String, Double> namespaceWeights, int limit, Mode mode) {
+    Map<String, Double> namespaceWeights, double operatorWeight, int limit, Mode mode) {
+
+  /** A query that weighs operators' workloads as any other. */
+  public SearchQuery(String text, Filters filters, Map<String, Double> kindWeights,
+      Map<String, Double> namespaceWeights, int limit, Mode mode) {
+    this(text, filters, kindWeights, namespaceWeights, 1.0, limit, mode);
+  }
 
   public SearchQuery {
     kindWeights = kindWeights == null ? Map.of() : Map.copyOf(kindWeights);
@@ -18,13 +26,15 @@ public record SearchQuery(String text, Filters filters, Map<String, Double> kind
   }
 
   /** What a record's fused score is multiplied by. */
-  public double weight(String kind, String namespace) {
-    return kindWeights.getOrDefault(kind, 1.0) * namespaceWeights.getOrDefault(namespace, 1.0);
+  public double weight(String kind, String namespace, boolean operator) {
+    return kindWeights.getOrDefault(kind, 1.0) * namespaceWeights.getOrDefault(namespace, 1.0)
+        * (operator ? operatorWeight : 1.0);
   }
 
   /** The largest weight, so scores can be scaled to at most 1. */
   public double maxWeight() {
-    return Math.max(1.0, largest(kindWeights)) * Math.max(1.0, largest(namespaceWeights));
+    return Math.max(1.0, largest(kindWeights)) * Math.max(1.0, largest(namespaceWeights))
+        * Math.max(1.0, operatorWeight);
   }
 
   private static double largest(Map<String, Double> weights) {

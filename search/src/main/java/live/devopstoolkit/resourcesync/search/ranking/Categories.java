@@ -36,10 +36,17 @@ final class Categories {
   private static final String NETWORK = "pod networking";
   private static final String OPERATOR = "kubernetes operator";
   private static final String CICD = "continuous delivery deployment pipeline";
+  private static final String SERVERLESS = "serverless functions";
+  private static final String FEATURE_FLAGS = "feature flags toggles";
+  private static final String PROGRESSIVE = "progressive delivery canary blue green releases";
+  private static final String POLICY = "admission policy enforcement";
+  private static final String WAREHOUSE = "data warehouse analytics";
 
   /**
    * Product names (and a few words operators use for them: Zalando's "spilo" image and
-   * {@code acid.zalan.do} group, Percona's "psmdb" and "pxc") and what they are; a family's
+   * {@code acid.zalan.do} group, Percona's "psmdb" and "pxc"; the kinds that route traffic in from
+   * outside: Istio's and the Gateway API's gateways and routes; cloud services that Crossplane or ACK
+   * records name: "rds", "elasticache", "sqs") and what they are; a family's
    * members name the family ("cnpg" adds "postgres database"), so a question naming the family
    * finds them by its words too. Names joined from two words ("fluent-bit" → "fluentbit") are
    * looked up too.
@@ -65,15 +72,19 @@ final class Categories {
       Map.entry("milvus", "vector database"), Map.entry("vitess", MYSQL), Map.entry("tidb", DATABASE),
       Map.entry("yugabyte", DATABASE), Map.entry("yugabytedb", DATABASE), Map.entry("dynamodb", DATABASE),
       Map.entry("etcd", "key value store"), Map.entry("mssql", DATABASE), Map.entry("oracle", DATABASE),
-      Map.entry("sqlserver", DATABASE),
+      Map.entry("sqlserver", DATABASE), Map.entry("tikv", "key value store database"),
+      Map.entry("rds", DATABASE), Map.entry("aurora", DATABASE), Map.entry("cloudsql", DATABASE),
+      Map.entry("cosmosdb", DATABASE), Map.entry("spanner", DATABASE), Map.entry("firestore", DATABASE),
       Map.entry("redis", CACHE), Map.entry("valkey", REDIS), Map.entry("memcached", CACHE),
       Map.entry("dragonfly", REDIS), Map.entry("dragonflydb", REDIS), Map.entry("keydb", REDIS),
       Map.entry("hazelcast", CACHE), Map.entry("varnish", "http cache"), Map.entry("squid", "http cache"),
-      Map.entry("infinispan", CACHE),
+      Map.entry("infinispan", CACHE), Map.entry("elasticache", CACHE), Map.entry("memorystore", CACHE),
       Map.entry("kafka", QUEUE), Map.entry("strimzi", QUEUE), Map.entry("redpanda", QUEUE),
       Map.entry("rabbitmq", QUEUE), Map.entry("nats", QUEUE), Map.entry("jetstream", QUEUE),
       Map.entry("pulsar", QUEUE), Map.entry("activemq", QUEUE), Map.entry("artemis", QUEUE),
       Map.entry("nsq", QUEUE), Map.entry("emqx", "mqtt message broker"), Map.entry("mosquitto", "mqtt message broker"),
+      Map.entry("confluent", QUEUE), Map.entry("kraft", QUEUE), Map.entry("msk", QUEUE), Map.entry("sqs", QUEUE),
+      Map.entry("pubsub", QUEUE), Map.entry("eventhubs", QUEUE),
       Map.entry("schemaregistry", "kafka schema registry"), Map.entry("zookeeper", "coordination service"),
       Map.entry("prometheus", MONITORING), Map.entry("grafana", "dashboards monitoring"),
       Map.entry("alertmanager", "alerting monitoring"), Map.entry("thanos", MONITORING),
@@ -90,9 +101,13 @@ final class Categories {
       Map.entry("loki", LOGGING), Map.entry("fluentd", LOGGING), Map.entry("fluentbit", LOGGING),
       Map.entry("promtail", LOGGING), Map.entry("logstash", LOGGING), Map.entry("filebeat", LOGGING),
       Map.entry("graylog", LOGGING), Map.entry("victorialogs", LOGGING),
+      Map.entry("alloy", "telemetry collector logging metrics"),
       Map.entry("nginx", "web server proxy"), Map.entry("traefik", PROXY), Map.entry("envoy", PROXY),
       Map.entry("haproxy", PROXY), Map.entry("istio", "service mesh"), Map.entry("linkerd", "service mesh"),
-      Map.entry("ingress", PROXY), Map.entry("contour", PROXY), Map.entry("metallb", "load balancer"),
+      Map.entry("istiod", "service mesh control plane"), Map.entry("ingress", PROXY),
+      Map.entry("ingressgateway", PROXY), Map.entry("virtualservice", PROXY),
+      Map.entry("httproute", PROXY), Map.entry("grpcroute", PROXY), Map.entry("ingressroute", PROXY),
+      Map.entry("httpproxy", PROXY), Map.entry("kong", PROXY), Map.entry("emissary", PROXY), Map.entry("contour", PROXY), Map.entry("metallb", "load balancer"),
       Map.entry("externaldns", "dns records"), Map.entry("coredns", "cluster dns"),
       Map.entry("calico", NETWORK), Map.entry("cilium", NETWORK), Map.entry("flannel", NETWORK),
       Map.entry("awsnode", NETWORK), Map.entry("multus", NETWORK),
@@ -101,9 +116,13 @@ final class Categories {
       Map.entry("quickwit", SEARCH), Map.entry("kibana", "log search dashboards"),
       Map.entry("metabase", BI), Map.entry("superset", BI), Map.entry("redash", BI),
       Map.entry("minio", STORAGE), Map.entry("seaweedfs", STORAGE), Map.entry("s3", STORAGE),
+      Map.entry("gcs", STORAGE),
       Map.entry("ceph", "storage"), Map.entry("rook", "storage"), Map.entry("longhorn", "storage"),
       Map.entry("csi", "storage driver"), Map.entry("nfs", "file storage"),
       Map.entry("velero", BACKUP), Map.entry("kasten", BACKUP), Map.entry("restic", BACKUP),
+      Map.entry("pgbackrest", BACKUP), Map.entry("barman", BACKUP), Map.entry("walg", BACKUP),
+      Map.entry("pgdump", BACKUP), Map.entry("pgdumpall", BACKUP), Map.entry("mysqldump", BACKUP),
+      Map.entry("mongodump", BACKUP), Map.entry("kopia", BACKUP),
       Map.entry("vault", SECRETS), Map.entry("openbao", SECRETS), Map.entry("externalsecrets", SECRETS),
       Map.entry("sealedsecrets", SECRETS), Map.entry("sealedsecret", SECRETS), Map.entry("sops", SECRETS),
       Map.entry("infisical", SECRETS),
@@ -119,7 +138,19 @@ final class Categories {
       Map.entry("smtp", EMAIL), Map.entry("postfix", EMAIL), Map.entry("mailhog", EMAIL),
       Map.entry("mailpit", EMAIL), Map.entry("sendgrid", EMAIL),
       Map.entry("keda", AUTOSCALING), Map.entry("karpenter", "node autoscaling"),
-      Map.entry("autoscaler", AUTOSCALING),
+      Map.entry("autoscaler", AUTOSCALING), Map.entry("scaledobject", AUTOSCALING),
+      Map.entry("scaledjob", AUTOSCALING),
+      Map.entry("knative", SERVERLESS), Map.entry("openfaas", SERVERLESS), Map.entry("fission", SERVERLESS),
+      Map.entry("nuclio", SERVERLESS), Map.entry("kubeless", SERVERLESS), Map.entry("lambda", SERVERLESS),
+      Map.entry("unleash", FEATURE_FLAGS), Map.entry("flagd", FEATURE_FLAGS), Map.entry("flipt", FEATURE_FLAGS),
+      Map.entry("flagsmith", FEATURE_FLAGS), Map.entry("growthbook", FEATURE_FLAGS),
+      Map.entry("openfeature", FEATURE_FLAGS), Map.entry("launchdarkly", FEATURE_FLAGS),
+      Map.entry("rollout", PROGRESSIVE), Map.entry("rollouts", PROGRESSIVE), Map.entry("flagger", PROGRESSIVE),
+      Map.entry("analysistemplate", PROGRESSIVE),
+      Map.entry("kyverno", POLICY), Map.entry("gatekeeper", POLICY), Map.entry("opa", POLICY),
+      Map.entry("bigquery", WAREHOUSE), Map.entry("snowflake", WAREHOUSE), Map.entry("redshift", WAREHOUSE),
+      Map.entry("spark", "data processing jobs"), Map.entry("flink", "stream processing"),
+      Map.entry("agones", "game servers"),
       Map.entry("operator", OPERATOR), Map.entry("controllermanager", OPERATOR),
       Map.entry("argocd", CICD), Map.entry("argo", CICD), Map.entry("flux", CICD),
       Map.entry("tekton", CICD), Map.entry("jenkins", CICD));

@@ -45,7 +45,9 @@ public final class QuestionIntent {
       "MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding", "PriorityClass", "FlowSchema",
       "PriorityLevelConfiguration", "CSIDriver", "CSINode", "RuntimeClass", "IngressClass", "ControllerRevision",
       "ReplicaSet", "Endpoints", "ComponentStatus", "CertificateSigningRequest", "StorageVersionMigration",
-      "VolumeAttachment", "ResourceSyncConfig", "Namespace", "StorageClass", "Node", "Lease");
+      "VolumeAttachment", "ResourceSyncConfig", "Namespace", "StorageClass", "Node", "Lease",
+      // Crossplane's own API machinery: what a claim may ask for and how it is composed, not a resource
+      "CompositeResourceDefinition", "Composition", "CompositionRevision");
   /**
    * Objects that support a workload (its credentials, settings, volume, identity) or are made from
    * one (its Pods) rather than being one.
@@ -81,6 +83,32 @@ public final class QuestionIntent {
       Map.entry("volume", "PersistentVolumeClaim"),
       Map.entry("volumes", "PersistentVolumeClaim"), Map.entry("storage", "PersistentVolumeClaim"),
       Map.entry("disk", "PersistentVolumeClaim"));
+  /**
+   * Words that ask who may do what without naming an RBAC kind ("who has cluster-admin access"):
+   * they undo the demotion of roles and their bindings.
+   */
+  private static final Set<String> ACCESS_WORDS = Set.of("access", "permission", "permissions", "privileges",
+      "allowed", "authorized", "authorised");
+  private static final Set<String> RBAC = Set.of("ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding");
+  /**
+   * What an operator's custom kinds are by their last word: a {@code VaultStaticSecret} or
+   * {@code ExternalSecret} holds credentials as a Secret does, a {@code PerconaServerMongoDBBackup}
+   * or a Velero {@code Restore} is a copy of a thing, not the thing. They weigh as supporting objects
+   * unless the question asks for them by that word ("which secrets", "backups"); otherwise a
+   * database's backup or the credentials named after it rank as the database.
+   */
+  private static final Map<String, Set<String>> PART_KINDS = Map.of(
+      "secret", Set.of("secret", "secrets", "password", "passwords", "credential", "credentials", "token", "tokens",
+          "keys"),
+      "backup", Set.of("backup", "backups", "backed", "restore", "restores", "snapshot", "snapshots"),
+      "restore", Set.of("backup", "backups", "backed", "restore", "restores", "restored"));
+  /**
+   * Words that ask about operators' own programs ("which database operators are installed"); without
+   * them an operator's workload weighs {@link #OPERATOR}, below what it runs.
+   */
+  private static final Set<String> OPERATOR_WORDS = Set.of("operator", "operators", "controller", "controllers",
+      "webhook", "webhooks");
+  private static final double OPERATOR = 0.7;
   private static final double NAMED = 1.25;
   private static final double SUPPORT = 0.7;
   private static final double MACHINE = 0.4;
@@ -147,6 +175,17 @@ public final class QuestionIntent {
         weights.remove(k);
       }
     });
+    Set<String> questionWords = new HashSet<>(List.of(normalized.strip().split(" ")));
+    for (String held : heldKinds) {
+      String[] kindWords = ResourceText.words(held).split(" ");
+      Set<String> askedBy = kindWords.length > 1 ? PART_KINDS.get(kindWords[kindWords.length - 1]) : null;
+      if (askedBy != null && !weights.containsKey(held) && askedBy.stream().noneMatch(questionWords::contains)) {
+        weights.put(held, SUPPORT);
+      }
+    }
+    if (ACCESS_WORDS.stream().anyMatch(questionWords::contains)) {
+      RBAC.forEach(weights::remove);
+    }
     kinds.forEach(weights::remove);
     boosted.forEach(k -> weights.put(k, NAMED));
     String ranked = text;
@@ -161,7 +200,8 @@ public final class QuestionIntent {
     if (ns == null) {
       mentionedNamespaces(normalized, heldNamespaces).forEach(n -> namespaceWeights.put(n, NAMED));
     }
-    return new SearchQuery(ranked, filters, weights, namespaceWeights, max, mode);
+    double operatorWeight = OPERATOR_WORDS.stream().anyMatch(questionWords::contains) ? 1.0 : OPERATOR;
+    return new SearchQuery(ranked, filters, weights, namespaceWeights, operatorWeight, max, mode);
   }
 
   /** The held kind a filter names, in any case or plural; an unknown kind is an error that lists them. */
@@ -241,11 +281,20 @@ public final class QuestionIntent {
   static Set<String> mentionedNamespaces(String normalized, Map<String, List<String>> heldNamespaces) {
     Set<String> mentioned = new LinkedHashSet<>();
     heldNamespaces.forEach((ns, forms) -> {
-      if (!ns.equals(Resource.CLUSTER_SCOPE) && normalized.contains(forms.get(0))) {
+      if (!ns.equals(Resource.CLUSTER_SCOPE) && normalized.contains(forms.get(0)) && !namedAfterSoftware(forms.get(0))) {
         mentioned.add(ns);
       }
     });
     return mentioned;
+  }
+
+  /**
+   * A namespace named after the software it holds ({@code vault}, {@code nats}, {@code cert-manager}):
+   * a question naming that software means it wherever it is used ("secrets synced from Vault" are in
+   * the applications' namespaces), and the software's own records already match by their names.
+   */
+  private static boolean namedAfterSoftware(String spokenForm) {
+    return !Categories.of(new LinkedHashSet<>(List.of(spokenForm.strip().split(" ")))).isEmpty();
   }
 
   /**

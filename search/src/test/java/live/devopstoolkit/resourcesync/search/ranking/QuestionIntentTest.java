@@ -11,12 +11,20 @@ import org.junit.jupiter.api.Test;
 class QuestionIntentTest {
 
   private static final Set<String> KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Service", "Secret",
-      "Node", "CronJob", "Job", "ConfigMap", "Pod", "CustomResourceDefinition", "Certificate");
+      "Node", "CronJob", "Job", "ConfigMap", "Pod", "CustomResourceDefinition", "Certificate", "ClusterRoleBinding",
+      "VaultStaticSecret", "PerconaServerMongoDBBackup");
   private static final Set<String> NAMESPACES = Set.of("_cluster", "payments", "production", "cert-manager");
 
   private static SearchQuery parse(String question) {
     return QuestionIntent.parse(question, null, null, null, Map.of(), null, Mode.HYBRID, KINDS,
         QuestionIntent.namespaceForms(NAMESPACES));
+  }
+
+  @Test
+  void operatorsWorkloadsWeighLessUnlessTheQuestionIsAboutOperators() {
+    assertThat(parse("which databases are we running?").operatorWeight()).isLessThan(1.0);
+    assertThat(parse("which database operators are installed?").operatorWeight()).isEqualTo(1.0);
+    assertThat(parse("what controllers run in the cluster").operatorWeight()).isEqualTo(1.0);
   }
 
   @Test
@@ -68,8 +76,27 @@ class QuestionIntentTest {
     SearchQuery q = parse("find all services related to payments");
     assertThat(q.filters().namespace()).isNull();
     assertThat(q.namespaceWeights()).containsExactly(Map.entry("payments", 1.25));
-    assertThat(parse("who renews cert manager certificates").namespaceWeights()).containsKey("cert-manager");
     assertThat(parse("what caches do we have").namespaceWeights()).isEmpty();
+  }
+
+  @Test
+  void aNamespaceNamedAfterSoftwareIsNotLiftedWhenTheQuestionNamesTheSoftware() {
+    assertThat(parse("who renews cert manager certificates").namespaceWeights()).isEmpty();
+  }
+
+  @Test
+  void operatorsSecretAndBackupKindsWeighAsSupportingUnlessAskedForByThatWord() {
+    assertThat(parse("which databases are we running?").kindWeights())
+        .containsEntry("VaultStaticSecret", 0.7).containsEntry("PerconaServerMongoDBBackup", 0.7);
+    assertThat(parse("which secrets are synced from vault").kindWeights()).doesNotContainKey("VaultStaticSecret");
+    assertThat(parse("how are our backups done").kindWeights()).doesNotContainKey("PerconaServerMongoDBBackup")
+        .containsEntry("VaultStaticSecret", 0.7);
+  }
+
+  @Test
+  void accessWordsUndoTheRbacDemotion() {
+    assertThat(parse("which databases are we running?").kindWeights()).containsEntry("ClusterRoleBinding", 0.4);
+    assertThat(parse("who has cluster admin access").kindWeights()).doesNotContainKey("ClusterRoleBinding");
   }
 
   @Test

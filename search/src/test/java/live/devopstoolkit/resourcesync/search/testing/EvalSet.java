@@ -16,13 +16,19 @@ import live.devopstoolkit.resourcesync.search.inventory.Resource;
  * {@link #TUNING} is the set the ranking was first tuned on. {@link #HELD_OUT} was written apart
  * from it (another company, other software) to show how far that tuning generalised; its misses
  * then drove generic changes, so it is no longer unseen. {@link #HELD_OUT_2} (a third company) was
- * written after those changes and no ranking change was made against it.
+ * written after those changes and no ranking change was made against it. {@link #HELD_OUT_3} (a
+ * freight company on operators none of the others use) was written before its author read the
+ * ranking code. {@link #HELD_OUT_4} (a game studio on GKE, with Agones, Config Connector and other
+ * operators the first four do not use) was likewise written blind, after the changes set 3 prompted;
+ * its misses, with set 3's, then drove two generic changes, so neither is unseen any more.
  */
 public final class EvalSet {
 
   public static final String TUNING = "eval";
   public static final String HELD_OUT = "eval-heldout";
   public static final String HELD_OUT_2 = "eval-heldout-2";
+  public static final String HELD_OUT_3 = "eval-heldout-3";
+  public static final String HELD_OUT_4 = "eval-heldout-4";
 
   public record Question(String text, Set<String> relevant) {
   }

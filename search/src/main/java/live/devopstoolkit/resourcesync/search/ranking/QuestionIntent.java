@@ -20,8 +20,9 @@ import live.devopstoolkit.resourcesync.search.inventory.Resource;
  * Deployment above a production one for "deployments in production namespace", so a built-in kind
  * named in the question becomes a filter, and so does a held namespace named as one. Other kinds
  * named (operator CRDs, and "services", which people also say of applications) are lifted, not
- * filtered; "ingress controller" names a program, not the kind, and kinds that are everyday words
- * ("manage secrets", "on every node") are not taken as the kind. A held namespace used as a word
+ * filtered, and so are kinds whose last word the question says ("certificate issuers" for
+ * ClusterIssuers); "ingress controller" names a program, not the kind, and kinds that are everyday
+ * words ("manage secrets", "on every node") are not taken as the kind. A held namespace used as a word
  * without "in" ("related to payments") lifts what is in it. Objects that support a workload
  * (Secrets, ConfigMaps, its Pods, its Service) weigh a little less than workloads. Kinds that
  * describe the cluster's machinery rather than what runs on it (CRDs, APIServices, RBAC, webhooks,
@@ -121,6 +122,13 @@ public final class QuestionIntent {
       Map.entry("cron jobs", "CronJob"), Map.entry("rbac", "ClusterRole"), Map.entry("roles", "Role"),
       Map.entry("api services", "APIService"), Map.entry("namespaces", "Namespace"),
       Map.entry("custom resource definitions", "CustomResourceDefinition"));
+  /**
+   * Last words of kinds that every operator uses for the thing it runs or for its settings ("which
+   * redis instances", "mongodb clusters", "the service", "a controller"): said in a question they
+   * mean the software in general, not the one kind whose name happens to end that way.
+   */
+  private static final Set<String> GENERIC_LAST_WORDS = Set.of("cluster", "instance", "server", "service",
+      "controller", "application", "app", "set", "config", "configuration");
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private QuestionIntent() {
@@ -163,6 +171,9 @@ public final class QuestionIntent {
           boosted.add(k);
         }
       }
+    }
+    if (kinds.isEmpty()) {
+      boosted.addAll(kindsByLastWord(normalized, heldKinds, named));
     }
     String ns = namespace != null && !namespace.isBlank() ? namespace.strip() : namedNamespace(normalized, heldNamespaces);
     Map<String, Double> weights = new HashMap<>();
@@ -242,6 +253,45 @@ public final class QuestionIntent {
       }
     });
     return named;
+  }
+
+  /**
+   * Held kinds of two or more words whose last word the question uses, singular or plural:
+   * "certificate issuers" asks for {@code ClusterIssuer}s, "admission policies" for Kyverno's
+   * {@code ClusterPolicy}, though neither whole name is said. Not consulted when a built-in kind is
+   * filtered on, and not for a word that is a held kind's whole name ("secrets" means Secrets
+   * first, not every operator's secret kind) or part of a kind the question names whole ("kafka
+   * topics" is {@code KafkaTopic}, not also Pub/Sub's {@code PubSubTopic}), nor for
+   * {@link #GENERIC_LAST_WORDS}. The kinds are lifted, never filtered on: the word may still mean
+   * something else.
+   */
+  static Set<String> kindsByLastWord(String normalized, Set<String> heldKinds, Set<String> named) {
+    Set<String> wholeNames = new HashSet<>();
+    for (String held : heldKinds) {
+      String lower = held.toLowerCase(Locale.ROOT);
+      wholeNames.add(lower);
+      wholeNames.addAll(plurals(lower));
+    }
+    for (String k : named) {
+      for (String word : ResourceText.words(k).split(" ")) {
+        wholeNames.add(word);
+        wholeNames.addAll(plurals(word));
+      }
+    }
+    Set<String> byLastWord = new LinkedHashSet<>();
+    for (String held : heldKinds) {
+      String[] kindWords = ResourceText.words(held).split(" ");
+      String last = kindWords[kindWords.length - 1];
+      if (kindWords.length < 2 || GENERIC_LAST_WORDS.contains(last) || wholeNames.contains(last)) {
+        continue;
+      }
+      List<String> forms = new ArrayList<>(plurals(last));
+      forms.add(last);
+      if (forms.stream().anyMatch(form -> namesKind(normalized, form))) {
+        byLastWord.add(held);
+      }
+    }
+    return byLastWord;
   }
 
   /**

@@ -89,7 +89,8 @@ class QuestionIntentTest {
     assertThat(parse("which databases are we running?").kindWeights())
         .containsEntry("VaultStaticSecret", 0.7).containsEntry("PerconaServerMongoDBBackup", 0.7);
     assertThat(parse("which secrets are synced from vault").kindWeights()).doesNotContainKey("VaultStaticSecret");
-    assertThat(parse("how are our backups done").kindWeights()).doesNotContainKey("PerconaServerMongoDBBackup")
+    // "backups" is also the last word of the backup kind's name, which lifts it
+    assertThat(parse("how are our backups done").kindWeights()).containsEntry("PerconaServerMongoDBBackup", 1.25)
         .containsEntry("VaultStaticSecret", 0.7);
   }
 
@@ -103,5 +104,28 @@ class QuestionIntentTest {
   void pluralCertificatesUndoTheSecretDemotion() {
     assertThat(parse("anything about certificates").kindWeights()).doesNotContainKey("Secret")
         .containsEntry("Certificate", 1.25);
+  }
+
+  @Test
+  void aKindsLastWordLiftsItWithoutFilteringUnlessGenericOrAlreadyNamedWhole() {
+    Set<String> held = Set.of("Deployment", "Secret", "Certificate", "ClusterIssuer", "KafkaTopic", "PubSubTopic",
+        "ClusterPolicy", "RedisInstance", "ExternalSecret");
+    SearchQuery issuers = QuestionIntent.parse("which certificate issuers are configured?", null, null, null,
+        Map.of(), null, Mode.HYBRID, held, Map.of());
+    assertThat(issuers.filters().kinds()).isEmpty();
+    assertThat(issuers.kindWeights()).containsEntry("ClusterIssuer", 1.25).containsEntry("Certificate", 1.25);
+    assertThat(QuestionIntent.kindsByLastWord(" what admission policies do we enforce ", held, Set.of()))
+        .containsExactly("ClusterPolicy");
+    assertThat(QuestionIntent.kindsByLastWord(" which topics exist ", held, Set.of()))
+        .containsExactlyInAnyOrder("KafkaTopic", "PubSubTopic");
+    // named whole: "topics" belongs to KafkaTopic and does not also lift PubSubTopic
+    assertThat(QuestionIntent.kindsByLastWord(" show me the kafka topics ", held, Set.of("KafkaTopic"))).isEmpty();
+    // generic: "instances" means any software's, not Memorystore's RedisInstance only
+    assertThat(QuestionIntent.kindsByLastWord(" which redis instances are there ", held, Set.of())).isEmpty();
+    // a held kind's whole name: "secrets" means Secrets, not every operator's secret kind
+    assertThat(QuestionIntent.kindsByLastWord(" how do we manage secrets ", held, Set.of())).isEmpty();
+    // a built-in kind filtered on leaves nothing to lift
+    assertThat(QuestionIntent.parse("list deployments with topics", null, null, null, Map.of(), null, Mode.HYBRID,
+        held, Map.of()).kindWeights()).doesNotContainKey("KafkaTopic");
   }
 }

@@ -24,7 +24,8 @@ import live.devopstoolkit.resourcesync.search.inventory.Resource;
  * ClusterIssuers); "ingress controller" names a program, not the kind, and kinds that are everyday
  * words ("manage secrets", "on every node") are not taken as the kind. A held namespace used as a word
  * without "in" ("related to payments") lifts what is in it. Objects that support a workload
- * (Secrets, ConfigMaps, its Pods, its Service) weigh a little less than workloads. Kinds that
+ * (Secrets, ConfigMaps, its Pods, its Service, its scrape and alert rules) weigh a little less than
+ * workloads. Kinds that
  * describe the cluster's machinery rather than what runs on it (CRDs, APIServices, RBAC, webhooks,
  * derived objects) are pushed down unless the question asks for them.
  */
@@ -91,6 +92,17 @@ public final class QuestionIntent {
   private static final Set<String> ACCESS_WORDS = Set.of("access", "permission", "permissions", "privileges",
       "allowed", "authorized", "authorised");
   private static final Set<String> RBAC = Set.of("ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding");
+  /**
+   * Objects that tell Prometheus or VictoriaMetrics what to scrape and when to alert: one per
+   * workload, named after it, so "which databases" found a database's {@code PodMonitor} beside the
+   * database. They weigh as supporting objects unless {@link #MONITORING_WORDS} ask about monitoring.
+   */
+  private static final Set<String> MONITORING_WIRING = Set.of("ServiceMonitor", "PodMonitor", "Probe",
+      "ScrapeConfig", "PrometheusRule", "AlertmanagerConfig", "VMServiceScrape", "VMPodScrape", "VMNodeScrape",
+      "VMStaticScrape", "VMProbe", "VMScrapeConfig", "VMRule");
+  private static final Set<String> MONITORING_WORDS = Set.of("monitoring", "monitor", "monitors", "monitored",
+      "metrics", "metric", "alert", "alerts", "alerting", "scrape", "scrapes", "scraped", "scraping", "prometheus",
+      "observability");
   /**
    * What an operator's custom kinds are by their last word: a {@code VaultStaticSecret} or
    * {@code ExternalSecret} holds credentials as a Secret does, a {@code PerconaServerMongoDBBackup}
@@ -196,6 +208,9 @@ public final class QuestionIntent {
     }
     if (ACCESS_WORDS.stream().anyMatch(questionWords::contains)) {
       RBAC.forEach(weights::remove);
+    }
+    if (MONITORING_WORDS.stream().noneMatch(questionWords::contains)) {
+      MONITORING_WIRING.stream().filter(k -> !named.contains(k)).forEach(k -> weights.put(k, SUPPORT));
     }
     kinds.forEach(weights::remove);
     boosted.forEach(k -> weights.put(k, NAMED));

@@ -128,4 +128,20 @@ class QuestionIntentTest {
     assertThat(QuestionIntent.parse("list deployments with topics", null, null, null, Map.of(), null, Mode.HYBRID,
         held, Map.of()).kindWeights()).doesNotContainKey("KafkaTopic");
   }
+
+  @Test
+  void monitoringWiringWeighsAsSupportingUnlessTheQuestionIsAboutMonitoring() {
+    Set<String> held = Set.of("Deployment", "StatefulSet", "ServiceMonitor", "PodMonitor", "PrometheusRule");
+    SearchQuery databases = QuestionIntent.parse("which databases are we running?", null, null, null, Map.of(),
+        null, Mode.HYBRID, held, Map.of());
+    assertThat(databases.kindWeights()).containsEntry("PodMonitor", 0.7).containsEntry("ServiceMonitor", 0.7)
+        .containsEntry("PrometheusRule", 0.7);
+    assertThat(QuestionIntent.parse("what monitoring do we have?", null, null, null, Map.of(), null, Mode.HYBRID,
+        held, Map.of()).kindWeights()).doesNotContainKeys("PodMonitor", "ServiceMonitor", "PrometheusRule");
+    assertThat(QuestionIntent.parse("which alerts fire for payments", null, null, null, Map.of(), null,
+        Mode.HYBRID, held, Map.of()).kindWeights()).doesNotContainKey("PrometheusRule");
+    // named whole, the kind is lifted as any operator's kind is
+    assertThat(QuestionIntent.parse("list service monitors", null, null, null, Map.of(), null, Mode.HYBRID, held,
+        Map.of()).kindWeights()).containsEntry("ServiceMonitor", 1.25);
+  }
 }

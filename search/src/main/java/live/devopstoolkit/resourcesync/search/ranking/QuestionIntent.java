@@ -50,6 +50,9 @@ public final class QuestionIntent {
       "VolumeAttachment", "ResourceSyncConfig", "Namespace", "StorageClass", "Node", "Lease",
       // Crossplane's own API machinery: what a claim may ask for and how it is composed, not a resource
       "CompositeResourceDefinition", "Composition", "CompositionRevision");
+  /** Kinds in {@link #MACHINERY} that are operators' own, weighed whatever their group. */
+  private static final Set<String> CUSTOM_MACHINERY = Set.of("ResourceSyncConfig", "CompositeResourceDefinition",
+      "Composition", "CompositionRevision");
   /**
    * Objects that support a workload (its credentials, settings, volume, identity) or are made from
    * one (its Pods) rather than being one.
@@ -91,6 +94,11 @@ public final class QuestionIntent {
    */
   private static final Set<String> ACCESS_WORDS = Set.of("access", "permission", "permissions", "privileges",
       "allowed", "authorized", "authorised");
+  /**
+   * Kubernetes' own kinds this class weighs: an operator's kind of the same name (Knative's Service)
+   * is another thing, so their weights are for the built-in groups only.
+   */
+  private static final Set<String> BUILT_IN = builtIn();
   private static final Set<String> RBAC = Set.of("ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding");
   /**
    * Objects that tell Prometheus or VictoriaMetrics what to scrape and when to alert: one per
@@ -144,6 +152,14 @@ public final class QuestionIntent {
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private QuestionIntent() {
+  }
+
+  private static Set<String> builtIn() {
+    Set<String> kinds = new HashSet<>(FILTERABLE);
+    kinds.addAll(SUPPORTING);
+    kinds.add("Service");
+    MACHINERY.stream().filter(k -> !CUSTOM_MACHINERY.contains(k)).forEach(kinds::add);
+    return Set.copyOf(kinds);
   }
 
   /**
@@ -227,7 +243,7 @@ public final class QuestionIntent {
       mentionedNamespaces(normalized, heldNamespaces).forEach(n -> namespaceWeights.put(n, NAMED));
     }
     double operatorWeight = OPERATOR_WORDS.stream().anyMatch(questionWords::contains) ? 1.0 : OPERATOR;
-    return new SearchQuery(ranked, filters, weights, namespaceWeights, operatorWeight, max, mode);
+    return new SearchQuery(ranked, filters, weights, namespaceWeights, operatorWeight, BUILT_IN, max, mode);
   }
 
   /** The held kind a filter names, in any case or plural; an unknown kind is an error that lists them. */

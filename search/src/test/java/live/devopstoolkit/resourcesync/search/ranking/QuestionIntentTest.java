@@ -144,4 +144,12 @@ class QuestionIntentTest {
     assertThat(QuestionIntent.parse("list service monitors", null, null, null, Map.of(), null, Mode.HYBRID, held,
         Map.of()).kindWeights()).containsEntry("ServiceMonitor", 1.25);
   }
+
+  @Test
+  void builtInKindsWeightsAreForKubernetesOwnGroupsOnly() {
+    SearchQuery q = parse("what serverless functions do we have?");
+    assertThat(q.builtInKinds()).contains("Service", "Secret", "Pod", "ClusterRole").doesNotContain("Composition");
+    assertThat(q.weight("Service", "v1", "shop", false)).isEqualTo(0.85);
+    assertThat(q.weight("Service", "serving.knative.dev/v1", "shop", false)).isEqualTo(1.0);
+  }
 }

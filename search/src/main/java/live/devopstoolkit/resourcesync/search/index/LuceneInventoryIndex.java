@@ -115,7 +115,8 @@ public final class LuceneInventoryIndex implements InventoryIndex {
   private static final Term PENDING = new Term("pending", "1");
 
   /** What the index knows of a record without reading it: enough to skip, reuse or count. */
-  private record Entry(String contentHash, String textHash, String kind, String namespace, boolean operator) {
+  private record Entry(String contentHash, String textHash, String kind, String apiVersion, String namespace,
+      boolean operator) {
   }
 
   private final Embedder embedder;
@@ -203,7 +204,8 @@ public final class LuceneInventoryIndex implements InventoryIndex {
             "operator_stored"));
         boolean operator = d.get("operator_stored") != null ? d.get("operator_stored").equals("1")
             : olderOperator(stored, doc.doc);
-        held(d.get("id"), new Entry(d.get("hash"), d.get("thash"), d.get("kind_stored"),
+        // the id is namespace:apiVersion:kind:name, and an apiVersion holds no colon
+        held(d.get("id"), new Entry(d.get("hash"), d.get("thash"), d.get("kind_stored"), d.get("id").split(":")[1],
             d.get("namespace_stored"), operator));
       }
       for (ScoreDoc doc : searcher.search(new TermQuery(PENDING), Math.max(1, searcher.getIndexReader().numDocs()))
@@ -239,7 +241,8 @@ public final class LuceneInventoryIndex implements InventoryIndex {
     boolean anyHeld = !entries.isEmpty();
     for (Resource r : upserts.values()) {
       String text = ResourceText.forEmbedding(r);
-      Entry entry = new Entry(hash(r.toJson().toString()), hash(text), r.kind(), r.namespace(), OperatorWorkload.is(r));
+      Entry entry = new Entry(hash(r.toJson().toString()), hash(text), r.kind(), r.apiVersion(), r.namespace(),
+          OperatorWorkload.is(r));
       Entry known = entries.get(r.id());
       // Same content and same text: nothing to do. Same content but another text means the ranking's
       // text changed in an upgrade; the record is indexed again so old and new texts are not mixed.
@@ -517,7 +520,8 @@ public final class LuceneInventoryIndex implements InventoryIndex {
     List<Map.Entry<Integer, Double>> scored = new ArrayList<>();
     for (Map.Entry<Integer, Double> e : fused.entrySet()) {
       Entry entry = held.get(e.getKey());
-      double weight = entry == null ? 1.0 : query.weight(entry.kind(), entry.namespace(), entry.operator());
+      double weight = entry == null ? 1.0 : query.weight(entry.kind(), entry.apiVersion(), entry.namespace(),
+          entry.operator());
       scored.add(Map.entry(e.getKey(), e.getValue() * weight / best));
     }
     // Only the records returned are read and parsed; the rest of the candidates need their kind and namespace only.

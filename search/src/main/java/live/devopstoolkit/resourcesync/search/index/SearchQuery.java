@@ -1,6 +1,7 @@
 package live.devopstoolkit.resourcesync.search.index;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A question and what its intent decided: exact filters, and weights by kind and by namespace that
@@ -8,27 +9,45 @@ import java.util.Map;
  * and for namespaces it names without filtering on them, below 1 for kinds that are rarely what a
  * question means unless it names them). Kinds and namespaces not listed weigh 1. An operator's or
  * controller's own workload weighs {@code operatorWeight} on top: below 1 unless the question is
- * about operators, since it shares the words of what it runs.
+ * about operators, since it shares the words of what it runs. The weights of {@code builtInKinds}
+ * are meant for Kubernetes' own objects: a custom resource that shares such a name (Knative's
+ * {@code serving.knative.dev} Service is a workload, not a network endpoint) weighs 1 for its kind.
  */
 public record SearchQuery(String text, Filters filters, Map<String, Double> kindWeights,
-    Map<String, Double> namespaceWeights, double operatorWeight, int limit, Mode mode) {
+    Map<String, Double> namespaceWeights, double operatorWeight, Set<String> builtInKinds, int limit, Mode mode) {
 
   /** A query that weighs operators' workloads as any other. */
   public SearchQuery(String text, Filters filters, Map<String, Double> kindWeights,
       Map<String, Double> namespaceWeights, int limit, Mode mode) {
-    this(text, filters, kindWeights, namespaceWeights, 1.0, limit, mode);
+    this(text, filters, kindWeights, namespaceWeights, 1.0, Set.of(), limit, mode);
   }
 
   public SearchQuery {
     kindWeights = kindWeights == null ? Map.of() : Map.copyOf(kindWeights);
+    builtInKinds = builtInKinds == null ? Set.of() : Set.copyOf(builtInKinds);
     namespaceWeights = namespaceWeights == null ? Map.of() : Map.copyOf(namespaceWeights);
     filters = filters == null ? Filters.NONE : filters;
   }
 
   /** What a record's fused score is multiplied by. */
-  public double weight(String kind, String namespace, boolean operator) {
-    return kindWeights.getOrDefault(kind, 1.0) * namespaceWeights.getOrDefault(namespace, 1.0)
-        * (operator ? operatorWeight : 1.0);
+  public double weight(String kind, String apiVersion, String namespace, boolean operator) {
+    double kindWeight = builtInKinds.contains(kind) && !builtInGroup(apiVersion) ? 1.0
+        : kindWeights.getOrDefault(kind, 1.0);
+    return kindWeight * namespaceWeights.getOrDefault(namespace, 1.0) * (operator ? operatorWeight : 1.0);
+  }
+
+  /**
+   * Whether an apiVersion is of Kubernetes' own API: the core group ({@code v1}), an unqualified
+   * group ({@code apps/v1}, {@code batch/v1}) or one under {@code k8s.io}. Operators' groups are
+   * qualified by their own domains.
+   */
+  public static boolean builtInGroup(String apiVersion) {
+    int slash = apiVersion.indexOf('/');
+    if (slash < 0) {
+      return true;
+    }
+    String group = apiVersion.substring(0, slash);
+    return !group.contains(".") || group.endsWith(".k8s.io");
   }
 
   /** The largest weight, so scores can be scaled to at most 1. */

@@ -20,10 +20,12 @@ import live.devopstoolkit.resourcesync.search.inventory.Resource;
  * Deployment above a production one for "deployments in production namespace", so a built-in kind
  * named in the question becomes a filter, and so does a held namespace named as one. Other kinds
  * named (operator CRDs, and "services", which people also say of applications) are lifted, not
- * filtered; "ingress controller" names a program, not the kind, and kinds that are everyday words
- * ("manage secrets", "on every node") are not taken as the kind. A held namespace used as a word
+ * filtered, and so are kinds whose last word the question says ("certificate issuers" for
+ * ClusterIssuers); "ingress controller" names a program, not the kind, and kinds that are everyday
+ * words ("manage secrets", "on every node") are not taken as the kind. A held namespace used as a word
  * without "in" ("related to payments") lifts what is in it. Objects that support a workload
- * (Secrets, ConfigMaps, its Pods, its Service) weigh a little less than workloads. Kinds that
+ * (Secrets, ConfigMaps, its Pods, its Service, its scrape and alert rules) weigh a little less than
+ * workloads. Kinds that
  * describe the cluster's machinery rather than what runs on it (CRDs, APIServices, RBAC, webhooks,
  * derived objects) are pushed down unless the question asks for them.
  */
@@ -48,6 +50,9 @@ public final class QuestionIntent {
       "VolumeAttachment", "ResourceSyncConfig", "Namespace", "StorageClass", "Node", "Lease",
       // Crossplane's own API machinery: what a claim may ask for and how it is composed, not a resource
       "CompositeResourceDefinition", "Composition", "CompositionRevision");
+  /** Kinds in {@link #MACHINERY} that are operators' own, weighed whatever their group. */
+  private static final Set<String> CUSTOM_MACHINERY = Set.of("ResourceSyncConfig", "CompositeResourceDefinition",
+      "Composition", "CompositionRevision");
   /**
    * Objects that support a workload (its credentials, settings, volume, identity) or are made from
    * one (its Pods) rather than being one.
@@ -89,7 +94,23 @@ public final class QuestionIntent {
    */
   private static final Set<String> ACCESS_WORDS = Set.of("access", "permission", "permissions", "privileges",
       "allowed", "authorized", "authorised");
+  /**
+   * Kubernetes' own kinds this class weighs: an operator's kind of the same name (Knative's Service)
+   * is another thing, so their weights are for the built-in groups only.
+   */
+  private static final Set<String> BUILT_IN = builtIn();
   private static final Set<String> RBAC = Set.of("ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding");
+  /**
+   * Objects that tell Prometheus or VictoriaMetrics what to scrape and when to alert: one per
+   * workload, named after it, so "which databases" found a database's {@code PodMonitor} beside the
+   * database. They weigh as supporting objects unless {@link #MONITORING_WORDS} ask about monitoring.
+   */
+  private static final Set<String> MONITORING_WIRING = Set.of("ServiceMonitor", "PodMonitor", "Probe",
+      "ScrapeConfig", "PrometheusRule", "AlertmanagerConfig", "VMServiceScrape", "VMPodScrape", "VMNodeScrape",
+      "VMStaticScrape", "VMProbe", "VMScrapeConfig", "VMRule");
+  private static final Set<String> MONITORING_WORDS = Set.of("monitoring", "monitor", "monitors", "monitored",
+      "metrics", "metric", "alert", "alerts", "alerting", "scrape", "scrapes", "scraped", "scraping", "prometheus",
+      "observability");
   /**
    * What an operator's custom kinds are by their last word: a {@code VaultStaticSecret} or
    * {@code ExternalSecret} holds credentials as a Secret does, a {@code PerconaServerMongoDBBackup}
@@ -121,9 +142,24 @@ public final class QuestionIntent {
       Map.entry("cron jobs", "CronJob"), Map.entry("rbac", "ClusterRole"), Map.entry("roles", "Role"),
       Map.entry("api services", "APIService"), Map.entry("namespaces", "Namespace"),
       Map.entry("custom resource definitions", "CustomResourceDefinition"));
+  /**
+   * Last words of kinds that every operator uses for the thing it runs or for its settings ("which
+   * redis instances", "mongodb clusters", "the service", "a controller"): said in a question they
+   * mean the software in general, not the one kind whose name happens to end that way.
+   */
+  private static final Set<String> GENERIC_LAST_WORDS = Set.of("cluster", "instance", "server", "service",
+      "controller", "application", "app", "set", "config", "configuration");
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private QuestionIntent() {
+  }
+
+  private static Set<String> builtIn() {
+    Set<String> kinds = new HashSet<>(FILTERABLE);
+    kinds.addAll(SUPPORTING);
+    kinds.add("Service");
+    MACHINERY.stream().filter(k -> !CUSTOM_MACHINERY.contains(k)).forEach(kinds::add);
+    return Set.copyOf(kinds);
   }
 
   /**
@@ -164,6 +200,9 @@ public final class QuestionIntent {
         }
       }
     }
+    if (kinds.isEmpty()) {
+      boosted.addAll(kindsByLastWord(normalized, heldKinds, named));
+    }
     String ns = namespace != null && !namespace.isBlank() ? namespace.strip() : namedNamespace(normalized, heldNamespaces);
     Map<String, Double> weights = new HashMap<>();
     MACHINERY.forEach(k -> weights.put(k, MACHINE));
@@ -186,6 +225,9 @@ public final class QuestionIntent {
     if (ACCESS_WORDS.stream().anyMatch(questionWords::contains)) {
       RBAC.forEach(weights::remove);
     }
+    if (MONITORING_WORDS.stream().noneMatch(questionWords::contains)) {
+      MONITORING_WIRING.stream().filter(k -> !named.contains(k)).forEach(k -> weights.put(k, SUPPORT));
+    }
     kinds.forEach(weights::remove);
     boosted.forEach(k -> weights.put(k, NAMED));
     String ranked = text;
@@ -201,7 +243,7 @@ public final class QuestionIntent {
       mentionedNamespaces(normalized, heldNamespaces).forEach(n -> namespaceWeights.put(n, NAMED));
     }
     double operatorWeight = OPERATOR_WORDS.stream().anyMatch(questionWords::contains) ? 1.0 : OPERATOR;
-    return new SearchQuery(ranked, filters, weights, namespaceWeights, operatorWeight, max, mode);
+    return new SearchQuery(ranked, filters, weights, namespaceWeights, operatorWeight, BUILT_IN, max, mode);
   }
 
   /** The held kind a filter names, in any case or plural; an unknown kind is an error that lists them. */
@@ -242,6 +284,45 @@ public final class QuestionIntent {
       }
     });
     return named;
+  }
+
+  /**
+   * Held kinds of two or more words whose last word the question uses, singular or plural:
+   * "certificate issuers" asks for {@code ClusterIssuer}s, "admission policies" for Kyverno's
+   * {@code ClusterPolicy}, though neither whole name is said. Not consulted when a built-in kind is
+   * filtered on, and not for a word that is a held kind's whole name ("secrets" means Secrets
+   * first, not every operator's secret kind) or part of a kind the question names whole ("kafka
+   * topics" is {@code KafkaTopic}, not also Pub/Sub's {@code PubSubTopic}), nor for
+   * {@link #GENERIC_LAST_WORDS}. The kinds are lifted, never filtered on: the word may still mean
+   * something else.
+   */
+  static Set<String> kindsByLastWord(String normalized, Set<String> heldKinds, Set<String> named) {
+    Set<String> wholeNames = new HashSet<>();
+    for (String held : heldKinds) {
+      String lower = held.toLowerCase(Locale.ROOT);
+      wholeNames.add(lower);
+      wholeNames.addAll(plurals(lower));
+    }
+    for (String k : named) {
+      for (String word : ResourceText.words(k).split(" ")) {
+        wholeNames.add(word);
+        wholeNames.addAll(plurals(word));
+      }
+    }
+    Set<String> byLastWord = new LinkedHashSet<>();
+    for (String held : heldKinds) {
+      String[] kindWords = ResourceText.words(held).split(" ");
+      String last = kindWords[kindWords.length - 1];
+      if (kindWords.length < 2 || GENERIC_LAST_WORDS.contains(last) || wholeNames.contains(last)) {
+        continue;
+      }
+      List<String> forms = new ArrayList<>(plurals(last));
+      forms.add(last);
+      if (forms.stream().anyMatch(form -> namesKind(normalized, form))) {
+        byLastWord.add(held);
+      }
+    }
+    return byLastWord;
   }
 
   /**

@@ -89,7 +89,8 @@ class QuestionIntentTest {
     assertThat(parse("which databases are we running?").kindWeights())
         .containsEntry("VaultStaticSecret", 0.7).containsEntry("PerconaServerMongoDBBackup", 0.7);
     assertThat(parse("which secrets are synced from vault").kindWeights()).doesNotContainKey("VaultStaticSecret");
-    assertThat(parse("how are our backups done").kindWeights()).doesNotContainKey("PerconaServerMongoDBBackup")
+    // "backups" is also the last word of the backup kind's name, which lifts it
+    assertThat(parse("how are our backups done").kindWeights()).containsEntry("PerconaServerMongoDBBackup", 1.25)
         .containsEntry("VaultStaticSecret", 0.7);
   }
 
@@ -103,5 +104,52 @@ class QuestionIntentTest {
   void pluralCertificatesUndoTheSecretDemotion() {
     assertThat(parse("anything about certificates").kindWeights()).doesNotContainKey("Secret")
         .containsEntry("Certificate", 1.25);
+  }
+
+  @Test
+  void aKindsLastWordLiftsItWithoutFilteringUnlessGenericOrAlreadyNamedWhole() {
+    Set<String> held = Set.of("Deployment", "Secret", "Certificate", "ClusterIssuer", "KafkaTopic", "PubSubTopic",
+        "ClusterPolicy", "RedisInstance", "ExternalSecret");
+    SearchQuery issuers = QuestionIntent.parse("which certificate issuers are configured?", null, null, null,
+        Map.of(), null, Mode.HYBRID, held, Map.of());
+    assertThat(issuers.filters().kinds()).isEmpty();
+    assertThat(issuers.kindWeights()).containsEntry("ClusterIssuer", 1.25).containsEntry("Certificate", 1.25);
+    assertThat(QuestionIntent.kindsByLastWord(" what admission policies do we enforce ", held, Set.of()))
+        .containsExactly("ClusterPolicy");
+    assertThat(QuestionIntent.kindsByLastWord(" which topics exist ", held, Set.of()))
+        .containsExactlyInAnyOrder("KafkaTopic", "PubSubTopic");
+    // named whole: "topics" belongs to KafkaTopic and does not also lift PubSubTopic
+    assertThat(QuestionIntent.kindsByLastWord(" show me the kafka topics ", held, Set.of("KafkaTopic"))).isEmpty();
+    // generic: "instances" means any software's, not Memorystore's RedisInstance only
+    assertThat(QuestionIntent.kindsByLastWord(" which redis instances are there ", held, Set.of())).isEmpty();
+    // a held kind's whole name: "secrets" means Secrets, not every operator's secret kind
+    assertThat(QuestionIntent.kindsByLastWord(" how do we manage secrets ", held, Set.of())).isEmpty();
+    // a built-in kind filtered on leaves nothing to lift
+    assertThat(QuestionIntent.parse("list deployments with topics", null, null, null, Map.of(), null, Mode.HYBRID,
+        held, Map.of()).kindWeights()).doesNotContainKey("KafkaTopic");
+  }
+
+  @Test
+  void monitoringWiringWeighsAsSupportingUnlessTheQuestionIsAboutMonitoring() {
+    Set<String> held = Set.of("Deployment", "StatefulSet", "ServiceMonitor", "PodMonitor", "PrometheusRule");
+    SearchQuery databases = QuestionIntent.parse("which databases are we running?", null, null, null, Map.of(),
+        null, Mode.HYBRID, held, Map.of());
+    assertThat(databases.kindWeights()).containsEntry("PodMonitor", 0.7).containsEntry("ServiceMonitor", 0.7)
+        .containsEntry("PrometheusRule", 0.7);
+    assertThat(QuestionIntent.parse("what monitoring do we have?", null, null, null, Map.of(), null, Mode.HYBRID,
+        held, Map.of()).kindWeights()).doesNotContainKeys("PodMonitor", "ServiceMonitor", "PrometheusRule");
+    assertThat(QuestionIntent.parse("which alerts fire for payments", null, null, null, Map.of(), null,
+        Mode.HYBRID, held, Map.of()).kindWeights()).doesNotContainKey("PrometheusRule");
+    // named whole, the kind is lifted as any operator's kind is
+    assertThat(QuestionIntent.parse("list service monitors", null, null, null, Map.of(), null, Mode.HYBRID, held,
+        Map.of()).kindWeights()).containsEntry("ServiceMonitor", 1.25);
+  }
+
+  @Test
+  void builtInKindsWeightsAreForKubernetesOwnGroupsOnly() {
+    SearchQuery q = parse("what serverless functions do we have?");
+    assertThat(q.builtInKinds()).contains("Service", "Secret", "Pod", "ClusterRole").doesNotContain("Composition");
+    assertThat(q.weight("Service", "v1", "shop", false)).isEqualTo(0.85);
+    assertThat(q.weight("Service", "serving.knative.dev/v1", "shop", false)).isEqualTo(1.0);
   }
 }

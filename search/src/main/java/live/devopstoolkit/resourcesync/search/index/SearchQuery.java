@@ -16,12 +16,6 @@ import java.util.Set;
 public record SearchQuery(String text, Filters filters, Map<String, Double> kindWeights,
     Map<String, Double> namespaceWeights, double operatorWeight, Set<String> builtInKinds, int limit, Mode mode) {
 
-  /** A query that weighs operators' workloads as any other. */
-  public SearchQuery(String text, Filters filters, Map<String, Double> kindWeights,
-      Map<String, Double> namespaceWeights, int limit, Mode mode) {
-    this(text, filters, kindWeights, namespaceWeights, 1.0, Set.of(), limit, mode);
-  }
-
   public SearchQuery {
     kindWeights = kindWeights == null ? Map.of() : Map.copyOf(kindWeights);
     builtInKinds = builtInKinds == null ? Set.of() : Set.copyOf(builtInKinds);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import live.devopstoolkit.resourcesync.search.embedding.Embedder;
 import live.devopstoolkit.resourcesync.search.embedding.MiniLmEmbedder;
@@ -80,7 +81,7 @@ class EmbeddingBehindTest {
   }
 
   private static SearchQuery question(String text, Mode mode) {
-    return new SearchQuery(text, Filters.NONE, Map.of(), Map.of(), 10, mode);
+    return new SearchQuery(text, Filters.NONE, Map.of(), Map.of(), 1.0, Set.of(), 10, mode);
   }
 
   @Test

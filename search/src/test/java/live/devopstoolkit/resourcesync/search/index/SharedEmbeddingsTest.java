@@ -69,7 +69,8 @@ class SharedEmbeddingsTest {
   @Test
   void aQuestionAskedAgainIsNotEmbeddedAgain() {
     index.apply(new SyncBatch(List.of(pod("web", "web-7d9f8b6c5-bcdfg")), List.of(), false));
-    SearchQuery question = new SearchQuery("carts in the shop", Filters.NONE, Map.of(), Map.of(), 5, Mode.VECTOR);
+    SearchQuery question = new SearchQuery("carts in the shop", Filters.NONE, Map.of(), Map.of(), 1.0, Set.of(), 5,
+        Mode.VECTOR);
     List<Hit> asked = index.search(question);
     long before = embedder.embeddedCount();
     assertThat(index.search(question)).extracting(h -> h.resource().id())

@@ -19,6 +19,7 @@ import live.devopstoolkit.resourcesync.delivery.BatchLimits;
 import live.devopstoolkit.resourcesync.delivery.BearerTokens;
 import live.devopstoolkit.resourcesync.delivery.CaBundle;
 import live.devopstoolkit.resourcesync.delivery.DebounceWindow;
+import live.devopstoolkit.resourcesync.delivery.NeedsWindow;
 import live.devopstoolkit.resourcesync.delivery.Pipelines;
 import live.devopstoolkit.resourcesync.delivery.ShutdownFlush;
 import live.devopstoolkit.resourcesync.delivery.SyncRequests;
@@ -141,6 +142,7 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
     registry.bind("excludedTypes", ExcludedTypes.of(excludedTypes));
     registry.bind("pipelines", pipelines);
     registry.bind("relevantChange", new RelevantChange());
+    registry.bind("needsWindow", new NeedsWindow(pipelines));
     registry.bind("changedRef", new ChangedRef());
     registry.bind("debounceWindow", new DebounceWindow(pipelines));
     registry.bind("changedRefsAggregation", new ChangedRefsAggregation(clock));

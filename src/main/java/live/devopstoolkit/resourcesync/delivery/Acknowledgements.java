@@ -1,7 +1,9 @@
 package live.devopstoolkit.resourcesync.delivery;
 
 import java.util.HashMap;
+import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import live.devopstoolkit.resourcesync.changes.ResourceRef;
 import live.devopstoolkit.resourcesync.changes.SyncRecord;
 
@@ -30,6 +32,10 @@ final class Acknowledgements {
   /** A resync replaces everything, and a new receiver holds nothing we know of. */
   void forgetAll() {
     held.clear();
+  }
+
+  Set<ResourceRef> refs() {
+    return Collections.unmodifiableSet(held.keySet());
   }
 
   int size() {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import live.devopstoolkit.resourcesync.changes.ResourceRef;
 import live.devopstoolkit.resourcesync.changes.SyncRecord;
 import live.devopstoolkit.resourcesync.resync.ResyncSchedule;
@@ -88,21 +90,41 @@ public final class Pipeline {
    * waiting for the caches to sync, or nothing due.
    *
    * @param resyncHeldBack the caches cannot sync for now (a type fails before its first list)
+   * @param cached every object in the cache, for replaying changes left to a resync held back
    */
   public synchronized SyncBatch nextBatch(long nowMillis, boolean cachesSynced, boolean resyncHeldBack,
-      Function<ResourceRef, SyncRecord> current, BatchLimits limits) {
+      Function<ResourceRef, SyncRecord> current, Supplier<Stream<ResourceRef>> cached, BatchLimits limits) {
     if (backoff.paused(nowMillis)) {
       return null;
     }
     inFlight = switch (resync.next(cachesSynced, resyncHeldBack)) {
       case RESYNC -> SyncBatch.resync();
       case WAIT -> null;
-      case CHANGES -> {
-        Map<ResourceRef, DueChanges.Due> taken = due.take(current, acknowledgements::held, limits);
-        yield taken.isEmpty() ? null : SyncBatch.incremental(taken);
+      case REPLAY -> {
+        replay(cached.get(), nowMillis);
+        yield changes(current, limits);
       }
+      case CHANGES -> changes(current, limits);
     };
     return inFlight;
+  }
+
+  private SyncBatch changes(Function<ResourceRef, SyncRecord> current, BatchLimits limits) {
+    Map<ResourceRef, DueChanges.Due> taken = due.take(current, acknowledgements::held, limits);
+    return taken.isEmpty() ? null : SyncBatch.incremental(taken);
+  }
+
+  /**
+   * Makes due whatever a change left to the resync could have touched: what is cached (creates and
+   * updates) and what the receiver holds (deletes). Those the receiver holds as they are drop out
+   * when taken.
+   */
+  private void replay(Stream<ResourceRef> cached, long nowMillis) {
+    DueChanges.Due now = new DueChanges.Due(nowMillis, 0);
+    cached.forEach(ref -> due.add(ref, now));
+    acknowledgements.refs().forEach(ref -> due.add(ref, now));
+    LOG.info("event=changes-replayed config={} reason=\"the resync they were left to is held back\" pending={}",
+        target.key(), due.size());
   }
 
   /**

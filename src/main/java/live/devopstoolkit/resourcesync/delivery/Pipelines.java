@@ -109,6 +109,15 @@ public class Pipelines {
     });
   }
 
+  /**
+   * Whether a change needs the pipeline's debounce window: not when the full resync it owes will
+   * read the change from the cache anyway, nor once the pipeline is closed.
+   */
+  public boolean needsWindow(String key) {
+    Pipeline pipeline = pipelines.get(key);
+    return pipeline != null && !pipeline.resync().covers();
+  }
+
   /** The pipeline's current debounce window: read per change, so an edited spec applies at once. */
   public long debounceMillis(@ExchangeProperty(PIPELINE) String key) {
     return get(key).map(p -> p.target().debounceWindowSeconds() * 1000L).orElse(1000L);
@@ -138,7 +147,7 @@ public class Pipelines {
       return false;
     }
     SyncBatch batch = pipeline.nextBatch(clock.millis(), registry.isSynced(), registry.resyncHeldBack(),
-        ref -> registry.get(ref).map(StoredResource::record).orElse(null), limits);
+        ref -> registry.get(ref).map(StoredResource::record).orElse(null), registry::cachedRefs, limits);
     exchange.setProperty(BATCH, batch);
     exchange.removeProperty(FAILED_IDS);
     return batch != null;

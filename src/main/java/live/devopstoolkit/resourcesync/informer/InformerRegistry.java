@@ -215,6 +215,12 @@ public class InformerRegistry implements AutoCloseable {
     return stores.stream().filter(TypeWatch::isListed).flatMap(TypeWatch::cached);
   }
 
+  /** Every object in any store, listed or not, old versions included: all a change could have touched. */
+  public Stream<ResourceRef> cachedRefs() {
+    return Stream.concat(watches.values().stream(), retiring.values().stream())
+        .flatMap(TypeWatch::cached).map(CachedObject::ref);
+  }
+
   @Override
   public synchronized void close() {
     stopAll();

@@ -12,6 +12,12 @@ package live.devopstoolkit.resourcesync.resync;
  * resync did not list never loses a change sent just before. It waits for the informer caches to
  * sync; if a type cannot list at all, the caches cannot sync, and changes go out meanwhile rather
  * than wait for a resync that would delete that type's records anyway.
+ *
+ * <p>A due resync reads every object from the cache when it is sent, so a change made in the cache
+ * before then is in it already: such a change is left to the resync instead of going through a
+ * debounce window and a batch of its own. At start-up that is every add of the informers' first
+ * lists, which would otherwise be handled twice. Should changes have to flow while the resync is
+ * held back, the ones left to it are replayed first.
  */
 public final class ResyncSchedule {
 
@@ -22,11 +28,20 @@ public final class ResyncSchedule {
     /** Nothing: the resync is due and waits for the caches, and changes wait behind it. */
     WAIT,
     /** Incremental batches. */
-    CHANGES
+    CHANGES,
+    /**
+     * Incremental batches, every cached and acknowledged object first: changes were left to the
+     * resync, which is now held back.
+     */
+    REPLAY
   }
 
   private long lastMillis;
   private boolean due = true;
+  /** Changes go out while the due resync is held back, so they are not left to it. */
+  private boolean changesFlow;
+  /** A change was left to the due resync since it was last taken or replayed. */
+  private boolean leftToResync;
 
   public ResyncSchedule(long openedMillis) {
     this.lastMillis = openedMillis;
@@ -48,6 +63,18 @@ public final class ResyncSchedule {
   }
 
   /**
+   * Whether a change just made in the cache can be left to the due resync: true from when a resync
+   * falls due until it is taken, unless changes flow meanwhile.
+   */
+  public synchronized boolean covers() {
+    if (due && !changesFlow) {
+      leftToResync = true;
+      return true;
+    }
+    return false;
+  }
+
+  /**
    * Decides what goes next; {@link Next#RESYNC} is taken, so the caller sends it and reports a
    * failure with {@link #markDue()}.
    *
@@ -60,8 +87,18 @@ public final class ResyncSchedule {
     }
     if (cachesSynced) {
       due = false;
+      changesFlow = false;
+      leftToResync = false;
       return Next.RESYNC;
     }
-    return heldBack ? Next.CHANGES : Next.WAIT;
+    changesFlow = heldBack;
+    if (!heldBack) {
+      return Next.WAIT;
+    }
+    if (leftToResync) {
+      leftToResync = false;
+      return Next.REPLAY;
+    }
+    return Next.CHANGES;
   }
 }

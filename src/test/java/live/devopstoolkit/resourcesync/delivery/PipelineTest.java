@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import live.devopstoolkit.resourcesync.changes.ResourceRef;
 import live.devopstoolkit.resourcesync.changes.SyncRecord;
 import live.devopstoolkit.resourcesync.resync.ResyncSchedule;
@@ -36,8 +37,8 @@ class PipelineTest {
   void aFullResyncComesFirstAndWaitsForSyncedCaches() {
     Pipeline fresh = fresh();
     fresh.due(Map.of(ref("a"), now));
-    assertThat(fresh.nextBatch(now, false, false, this::current, LIMITS)).isNull();
-    assertThat(fresh.nextBatch(now, true, false, this::current, LIMITS).isResync()).isTrue();
+    assertThat(fresh.nextBatch(now, false, false, this::current, this::cached, LIMITS)).isNull();
+    assertThat(fresh.nextBatch(now, true, false, this::current, this::cached, LIMITS).isResync()).isTrue();
   }
 
   @Test
@@ -45,12 +46,35 @@ class PipelineTest {
     Pipeline fresh = fresh();
     put("a", "1");
     fresh.due(Map.of(ref("a"), now));
-    SyncBatch changes = fresh.nextBatch(now, false, true, this::current, LIMITS);
+    SyncBatch changes = fresh.nextBatch(now, false, true, this::current, this::cached, LIMITS);
     assertThat(changes.isResync()).isFalse();
     assertThat(changes.refs()).containsExactly(ref("a"));
     fresh.delivered(render(changes), Set.of(), now);
-    assertThat(fresh.nextBatch(now, false, true, this::current, LIMITS)).isNull();
-    assertThat(fresh.nextBatch(now, true, false, this::current, LIMITS).isResync()).isTrue();
+    assertThat(fresh.nextBatch(now, false, true, this::current, this::cached, LIMITS)).isNull();
+    assertThat(fresh.nextBatch(now, true, false, this::current, this::cached, LIMITS).isResync()).isTrue();
+  }
+
+  @Test
+  void changesLeftToAResyncThatIsThenHeldBackAreReplayedDeletesIncluded() {
+    put("same", "1");
+    put("kept", "1");
+    put("gone", "1");
+    deliver(ref("same"));
+    deliver(ref("kept"));
+    deliver(ref("gone"));
+    pipeline.resync().markDue();
+    put("new", "1");
+    put("kept", "2");
+    cluster.remove(ref("gone"));
+    assertThat(pipeline.resync().covers()).as("left to the owed resync").isTrue();
+
+    SyncBatch replayed = render(pipeline.nextBatch(now, false, true, this::current, this::cached, LIMITS));
+    assertThat(replayed.isResync()).isFalse();
+    assertThat(replayed.refs()).containsExactlyInAnyOrder(ref("new"), ref("kept"), ref("gone"));
+    assertThat(replayed.sent().get(ref("gone"))).as("a delete").isNull();
+    pipeline.delivered(replayed, Set.of(), now);
+    assertThat(pipeline.resync().covers()).as("changes flow while the resync is held back").isFalse();
+    assertThat(pipeline.nextBatch(now, true, false, this::current, this::cached, LIMITS).isResync()).isTrue();
   }
 
   @Test
@@ -137,7 +161,7 @@ class PipelineTest {
       pipeline.due(Map.of(ref("obj-" + i), now));
     });
     assertThat(next().size()).isEqualTo(500);
-    assertThat(pipeline.nextBatch(now, true, false, this::current, new BatchLimits(500, 10_000)).size())
+    assertThat(pipeline.nextBatch(now, true, false, this::current, this::cached, new BatchLimits(500, 10_000)).size())
         .isBetween(10, 100);
   }
 
@@ -194,7 +218,7 @@ class PipelineTest {
 
 
   SyncBatch next() {
-    return pipeline.nextBatch(now, true, false, this::current, LIMITS);
+    return pipeline.nextBatch(now, true, false, this::current, this::cached, LIMITS);
   }
 
   Pipeline fresh() {
@@ -218,6 +242,10 @@ class PipelineTest {
 
   SyncRecord current(ResourceRef ref) {
     return cluster.get(ref);
+  }
+
+  Stream<ResourceRef> cached() {
+    return cluster.keySet().stream();
   }
 
   void put(String name, String version) {

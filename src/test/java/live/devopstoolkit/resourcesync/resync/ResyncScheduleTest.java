@@ -41,4 +41,19 @@ class ResyncScheduleTest {
     assertThat(schedule.dueAfter(60 * MINUTE, 60 * MINUTE)).isTrue();
     assertThat(schedule.next(true, false)).isEqualTo(Next.RESYNC);
   }
+
+  @Test
+  void aChangeIsLeftToADueResyncUntilItIsTakenOrHeldBackAndThenReplayed() {
+    ResyncSchedule schedule = new ResyncSchedule(0);
+    assertThat(schedule.covers()).as("the start-up resync is owed").isTrue();
+    assertThat(schedule.next(false, false)).isEqualTo(Next.WAIT);
+    assertThat(schedule.covers()).isTrue();
+    assertThat(schedule.next(false, true)).as("held back after changes were left to it").isEqualTo(Next.REPLAY);
+    assertThat(schedule.covers()).as("changes flow meanwhile").isFalse();
+    assertThat(schedule.next(false, true)).as("replayed once").isEqualTo(Next.CHANGES);
+    assertThat(schedule.next(true, false)).isEqualTo(Next.RESYNC);
+    assertThat(schedule.covers()).as("taken: it may have read the cache already").isFalse();
+    schedule.markDue();
+    assertThat(schedule.next(false, true)).as("nothing was left to it").isEqualTo(Next.CHANGES);
+  }
 }

@@ -24,6 +24,9 @@ import live.devopstoolkit.resourcesync.search.inventory.Resource;
  * {@link #HELD_OUT_5} (a hospital network's health-tech platform on EKS, with ACK, Karpenter and
  * other software the first five do not use) was written blind after the changes sets 3 and 4
  * prompted, and judged before any ranking ran on it.
+ * {@link #HELD_OUT_6} (a seventh company, an invoicing SaaS on kubeadm installed by plain Helm
+ * charts and hand-written manifests with legacy labels, few operators) was written blind at the
+ * same time.
  */
 public final class EvalSet {
 
@@ -33,6 +36,7 @@ public final class EvalSet {
   public static final String HELD_OUT_3 = "eval-heldout-3";
   public static final String HELD_OUT_4 = "eval-heldout-4";
   public static final String HELD_OUT_5 = "eval-heldout-5";
+  public static final String HELD_OUT_6 = "eval-heldout-6";
 
   public record Question(String text, Set<String> relevant) {
   }

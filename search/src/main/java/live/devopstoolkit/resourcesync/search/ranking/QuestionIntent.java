@@ -65,8 +65,19 @@ public final class QuestionIntent {
    * kind, so naming one neither filters on it nor lifts it; it only undoes the kind's demotion.
    */
   private static final Set<String> EVERYDAY = Set.of("Secret", "Node", "Job", "Role");
-  /** Words before a kind that make it a measure, not what is asked for: "on every node", "one per namespace". */
-  private static final Set<String> QUANTIFIERS = Set.of("every", "each", "per");
+  /**
+   * Words before a kind that make it a measure or a circumstance, not what is asked for: "on every
+   * node", "one per namespace", "what restarts pods when a configmap changes".
+   */
+  private static final Set<String> QUANTIFIERS = Set.of("every", "each", "per", "a", "an");
+  /**
+   * How environments are spelled in namespace names and questions: "in production" means the
+   * {@code prod} namespace, or {@code ehr-prod} when it is the only production one.
+   */
+  private static final Map<String, String> ENVIRONMENTS = Map.ofEntries(Map.entry("production", "production"),
+      Map.entry("prod", "production"), Map.entry("prd", "production"), Map.entry("staging", "staging"),
+      Map.entry("stage", "staging"), Map.entry("stg", "staging"), Map.entry("development", "development"),
+      Map.entry("dev", "development"));
   /**
    * "services related to payments": people say services of applications, so naming Services lifts
    * the workloads as much as the Service objects, which otherwise would push the workloads down.
@@ -131,6 +142,8 @@ public final class QuestionIntent {
       "webhook", "webhooks");
   private static final double OPERATOR = 0.7;
   private static final double NAMED = 1.25;
+  /** A namespace named for another environment than the one asked about ({@code web-staging} for "in production"). */
+  private static final double OTHER_ENVIRONMENT = 0.8;
   private static final double SUPPORT = 0.7;
   private static final double MACHINE = 0.4;
   /** Everyday names for kinds that their spelling does not give away. */
@@ -240,6 +253,12 @@ public final class QuestionIntent {
         labels);
     Map<String, Double> namespaceWeights = new HashMap<>();
     if (ns == null) {
+      Set<String> environments = environments(normalized, false);
+      if (!environments.isEmpty()) {
+        Set<String> others = new HashSet<>(ENVIRONMENTS.values());
+        others.removeAll(environments);
+        environmentNamespaces(others, heldNamespaces).forEach(n -> namespaceWeights.put(n, OTHER_ENVIRONMENT));
+      }
       mentionedNamespaces(normalized, heldNamespaces).forEach(n -> namespaceWeights.put(n, NAMED));
     }
     double operatorWeight = OPERATOR_WORDS.stream().anyMatch(questionWords::contains) ? 1.0 : OPERATOR;
@@ -327,13 +346,14 @@ public final class QuestionIntent {
 
   /**
    * Whether the form occurs as the thing asked for: not as part of a program's name ("ingress
-   * controller", "postgres operator") and not as a measure ("on every node").
+   * controllers", "postgres operator") and not as a measure or circumstance ("on every node", "when
+   * a configmap changes").
    */
   private static boolean namesKind(String normalized, String form) {
     String spaced = " " + form + " ";
     for (int at = normalized.indexOf(spaced); at >= 0; at = normalized.indexOf(spaced, at + 1)) {
       String after = normalized.substring(at + spaced.length());
-      if (after.startsWith("controller ") || after.startsWith("operator ")) {
+      if (after.startsWith("controller") || after.startsWith("operator")) {
         continue;
       }
       int wordStart = normalized.lastIndexOf(' ', at - 1) + 1;
@@ -370,6 +390,40 @@ public final class QuestionIntent {
   }
 
   /**
+   * The environments the question names, in any usual spelling; with {@code asNamespace}, only
+   * where it calls one a namespace ("production namespace"): "in production" may mean any
+   * namespace without an environment in its name ({@code web} beside {@code web-staging}).
+   */
+  private static Set<String> environments(String normalized, boolean asNamespace) {
+    Set<String> named = new HashSet<>();
+    ENVIRONMENTS.forEach((word, environment) -> {
+      String spaced = " " + word + " ";
+      if (normalized.contains(spaced) && (!asNamespace || normalized.contains(spaced + "namespace ")
+          || normalized.contains(" namespace" + spaced))) {
+        named.add(environment);
+      }
+    });
+    return named;
+  }
+
+  /** Held namespaces with a word for one of the environments in their name ({@code ehr-prod}, {@code stg}). */
+  private static Set<String> environmentNamespaces(Set<String> environments, Map<String, List<String>> heldNamespaces) {
+    Set<String> found = new LinkedHashSet<>();
+    if (environments.isEmpty()) {
+      return found;
+    }
+    heldNamespaces.forEach((ns, forms) -> {
+      for (String word : forms.get(0).strip().split(" ")) {
+        if (environments.contains(ENVIRONMENTS.get(word))) {
+          found.add(ns);
+          break;
+        }
+      }
+    });
+    return found;
+  }
+
+  /**
    * A namespace named after the software it holds ({@code vault}, {@code nats}, {@code cert-manager}):
    * a question naming that software means it wherever it is used ("secrets synced from Vault" are in
    * the applications' namespaces), and the software's own records already match by their names.
@@ -392,7 +446,12 @@ public final class QuestionIntent {
     return forms;
   }
 
-  /** "in production namespace", "in the namespace payments", "in payments": only held namespaces. */
+  /**
+   * "in production namespace", "in the namespace payments", "in payments": only held namespaces.
+   * An environment called a namespace means the one held namespace named for it ("production
+   * namespace" → {@code ehr-prod}); with several ("payments-prod", "orders-prod") it filters none,
+   * and they are lifted as mentioned instead.
+   */
   static String namedNamespace(String normalized, Map<String, List<String>> heldNamespaces) {
     for (Map.Entry<String, List<String>> ns : heldNamespaces.entrySet()) {
       for (String form : ns.getValue()) {
@@ -403,6 +462,7 @@ public final class QuestionIntent {
         }
       }
     }
-    return null;
+    Set<String> environmentNamespaces = environmentNamespaces(environments(normalized, true), heldNamespaces);
+    return environmentNamespaces.size() == 1 ? environmentNamespaces.iterator().next() : null;
   }
 }

@@ -55,6 +55,40 @@ class QuestionIntentTest {
   }
 
   @Test
+  void aKindAfterAnArticleIsACircumstanceAndAKindBeforeControllersNamesAProgram() {
+    assertThat(parse("what reloads apps when a configmap changes").filters().kinds()).isEmpty();
+    assertThat(parse("which configmaps does payments use").filters().kinds()).containsExactly("ConfigMap");
+    SearchQuery q = QuestionIntent.parse("which ingress controllers and API gateways do we run", null, null, null,
+        Map.of(), null, Mode.HYBRID, Set.of("Ingress", "Deployment"), QuestionIntent.namespaceForms(NAMESPACES));
+    assertThat(q.filters().kinds()).isEmpty();
+  }
+
+  @Test
+  void anEnvironmentCalledANamespaceFiltersOnTheOneNamespaceNamedForItInAnySpelling() {
+    SearchQuery q = parseWith("list deployments in production namespace", "ehr-prod", "ehr-staging", "imaging");
+    assertThat(q.filters().namespace()).isEqualTo("ehr-prod");
+    assertThat(parseWith("what runs in the prod namespace", "production", "staging").filters().namespace())
+        .isEqualTo("production");
+    SearchQuery two = parseWith("list deployments in production namespace", "payments-prod", "orders-prd");
+    assertThat(two.filters().namespace()).as("which one is not said").isNull();
+  }
+
+  @Test
+  void anEnvironmentNamedPutsNamespacesOfOtherEnvironmentsLowerWithoutLiftingAny() {
+    SearchQuery q = parseWith("what serves the driver portal in production?", "web", "web-staging", "dispatch-prod",
+        "tools-dev");
+    assertThat(q.filters().namespace()).as("web may be production too").isNull();
+    assertThat(q.namespaceWeights()).containsOnlyKeys("web-staging", "tools-dev");
+    assertThat(q.namespaceWeights().get("web-staging")).isLessThan(1.0);
+    assertThat(parseWith("what serves the driver portal", "web", "web-staging").namespaceWeights()).isEmpty();
+  }
+
+  private static SearchQuery parseWith(String question, String... namespaces) {
+    return QuestionIntent.parse(question, null, null, null, Map.of(), null, Mode.HYBRID, KINDS,
+        QuestionIntent.namespaceForms(Set.of(namespaces)));
+  }
+
+  @Test
   void servicesAreReadAsApplicationsLiftingWorkloadsAsMuchAsServiceObjects() {
     SearchQuery q = parse("find all services related to payments");
     assertThat(q.text()).isEqualTo("find all applications related to payments");

@@ -41,6 +41,12 @@ final class Categories {
   private static final String PROGRESSIVE = "progressive delivery canary blue green releases";
   private static final String POLICY = "admission policy enforcement";
   private static final String WAREHOUSE = "data warehouse analytics";
+  private static final String CI = "continuous integration ci builds pipeline";
+  private static final String REGISTRY = "container image registry";
+  private static final String RUNTIME_SECURITY = "runtime security intrusion detection";
+  private static final String SCANNING = "vulnerability scanning security";
+  private static final String MODEL_SERVING = "machine learning model serving inference";
+  private static final String CHAOS = "chaos engineering experiments";
 
   /**
    * Product names (and a few words operators use for them: Zalando's "spilo" image and
@@ -108,7 +114,7 @@ final class Categories {
       Map.entry("ingressgateway", PROXY), Map.entry("virtualservice", PROXY),
       Map.entry("httproute", PROXY), Map.entry("grpcroute", PROXY), Map.entry("ingressroute", PROXY),
       Map.entry("httpproxy", PROXY), Map.entry("kong", PROXY), Map.entry("emissary", PROXY),
-      Map.entry("contour", PROXY), Map.entry("metallb", "load balancer"),
+      Map.entry("contour", PROXY), Map.entry("metallb", "load balancer external ip addresses"),
       Map.entry("externaldns", "dns records"), Map.entry("coredns", "cluster dns"),
       Map.entry("calico", NETWORK), Map.entry("cilium", NETWORK), Map.entry("flannel", NETWORK),
       Map.entry("awsnode", NETWORK), Map.entry("multus", NETWORK),
@@ -154,7 +160,27 @@ final class Categories {
       Map.entry("agones", "game servers"),
       Map.entry("operator", OPERATOR), Map.entry("controllermanager", OPERATOR),
       Map.entry("argocd", CICD), Map.entry("argo", CICD), Map.entry("flux", CICD),
-      Map.entry("tekton", CICD), Map.entry("jenkins", CICD));
+      Map.entry("tekton", CI), Map.entry("jenkins", CI), Map.entry("gitlabrunner", CI),
+      Map.entry("buildkite", CI), Map.entry("drone", CI), Map.entry("woodpecker", CI), Map.entry("kaniko", CI),
+      Map.entry("buildkit", CI), Map.entry("harbor", REGISTRY), Map.entry("quay", REGISTRY),
+      Map.entry("zot", REGISTRY), Map.entry("nexus", "artifact repository"),
+      Map.entry("artifactory", "artifact repository"), Map.entry("chartmuseum", "helm chart repository"),
+      Map.entry("falco", RUNTIME_SECURITY), Map.entry("falcosidekick", RUNTIME_SECURITY),
+      Map.entry("tetragon", RUNTIME_SECURITY), Map.entry("trivy", SCANNING), Map.entry("kubescape", SCANNING),
+      Map.entry("grype", SCANNING), Map.entry("clair", SCANNING),
+      Map.entry("reloader", "restarts pods when configmaps or secrets change"),
+      Map.entry("descheduler", "rebalances pods across nodes"),
+      Map.entry("kserve", MODEL_SERVING), Map.entry("seldon", MODEL_SERVING), Map.entry("triton", MODEL_SERVING),
+      Map.entry("bentoml", MODEL_SERVING), Map.entry("vllm", MODEL_SERVING), Map.entry("ollama", MODEL_SERVING),
+      Map.entry("mlflow", "machine learning experiment tracking"), Map.entry("kuberay", "distributed compute"),
+      Map.entry("jupyterhub", "data science notebooks"), Map.entry("jupyter", "data science notebooks"),
+      Map.entry("litmus", CHAOS), Map.entry("chaosmesh", CHAOS),
+      Map.entry("teleport", "access proxy ssh"),
+      Map.entry("secretsstore", SECRETS), Map.entry("privateca", "certificate authority"),
+      Map.entry("airbyte", "data integration pipelines"), Map.entry("dbt", "data transformation"),
+      Map.entry("nifi", "data flow pipelines"), Map.entry("pgadmin", "database admin ui"),
+      Map.entry("phpmyadmin", "database admin ui"), Map.entry("adminer", "database admin ui"),
+      Map.entry("vpa", AUTOSCALING));
 
   private Categories() {
   }

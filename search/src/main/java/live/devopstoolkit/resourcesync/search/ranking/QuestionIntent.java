@@ -54,11 +54,12 @@ public final class QuestionIntent {
   private static final Set<String> CUSTOM_MACHINERY = Set.of("ResourceSyncConfig", "CompositeResourceDefinition",
       "Composition", "CompositionRevision");
   /**
-   * Objects that support a workload (its credentials, settings, volume, identity) or are made from
-   * one (its Pods) rather than being one.
+   * Objects that support a workload (its credentials, settings, volume, identity, and the budget,
+   * autoscaler and network policy named after it) or are made from one (its Pods) rather than being
+   * one: "which databases" found a database's PodDisruptionBudget second.
    */
   private static final Set<String> SUPPORTING = Set.of("Secret", "ConfigMap", "ServiceAccount",
-      "PersistentVolumeClaim", "Pod");
+      "PersistentVolumeClaim", "Pod", "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy");
   /**
    * Kinds whose names are everyday words: "how do we manage secrets", "what runs on every node",
    * "which jobs run on a schedule" (CronJobs too), "roles" (ClusterRoles too) do not mean only that
@@ -98,13 +99,26 @@ public final class QuestionIntent {
       Map.entry("config", "ConfigMap"), Map.entry("configuration", "ConfigMap"), Map.entry("settings", "ConfigMap"),
       Map.entry("volume", "PersistentVolumeClaim"),
       Map.entry("volumes", "PersistentVolumeClaim"), Map.entry("storage", "PersistentVolumeClaim"),
-      Map.entry("disk", "PersistentVolumeClaim"));
+      Map.entry("disk", "PersistentVolumeClaim"), Map.entry("autoscaling", "HorizontalPodAutoscaler"),
+      Map.entry("autoscale", "HorizontalPodAutoscaler"), Map.entry("autoscaled", "HorizontalPodAutoscaler"),
+      Map.entry("scaling", "HorizontalPodAutoscaler"), Map.entry("disruption", "PodDisruptionBudget"),
+      Map.entry("disruptions", "PodDisruptionBudget"), Map.entry("availability", "PodDisruptionBudget"),
+      Map.entry("firewall", "NetworkPolicy"), Map.entry("firewalls", "NetworkPolicy"),
+      Map.entry("isolation", "NetworkPolicy"), Map.entry("isolated", "NetworkPolicy"),
+      Map.entry("network policy", "NetworkPolicy"), Map.entry("network policies", "NetworkPolicy"));
   /**
    * Words that ask who may do what without naming an RBAC kind ("who has cluster-admin access"):
    * they undo the demotion of roles and their bindings.
    */
   private static final Set<String> ACCESS_WORDS = Set.of("access", "permission", "permissions", "privileges",
       "allowed", "authorized", "authorised");
+  /** "who can read secrets", "who has admin": asks for the roles and bindings themselves, so they are lifted. */
+  private static final Pattern WHO_MAY = Pattern.compile(" who (can|may|has|have|is allowed) ");
+  /**
+   * "how are databases backed up": the records say "backup" ({@code pg-backup}, Velero's
+   * {@code Backup}), a word neither the keyword index nor the small model links to "backed up".
+   */
+  private static final Pattern BACKED_UP = Pattern.compile("(?i)\\b(back|backs|backed|backing) up\\b");
   /**
    * Kubernetes' own kinds this class weighs: an operator's kind of the same name (Knative's Service)
    * is another thing, so their weights are for the built-in groups only.
@@ -238,16 +252,19 @@ public final class QuestionIntent {
     if (ACCESS_WORDS.stream().anyMatch(questionWords::contains)) {
       RBAC.forEach(weights::remove);
     }
+    if (WHO_MAY.matcher(normalized).find()) {
+      RBAC.forEach(k -> weights.put(k, NAMED));
+    }
     if (MONITORING_WORDS.stream().noneMatch(questionWords::contains)) {
       MONITORING_WIRING.stream().filter(k -> !named.contains(k)).forEach(k -> weights.put(k, SUPPORT));
     }
     kinds.forEach(weights::remove);
     boosted.forEach(k -> weights.put(k, NAMED));
-    String ranked = text;
+    String ranked = BACKED_UP.matcher(text).find() ? text + " (backup)" : text;
     if (boosted.contains("Service")) {
       SERVICE_WORKLOADS.forEach(k -> weights.put(k, NAMED));
       // Matched as a word, "services" would favour every Service object over the topic's workloads.
-      ranked = SERVICE_WORD.matcher(text).replaceAll("application$1");
+      ranked = SERVICE_WORD.matcher(ranked).replaceAll("application$1");
     }
     Filters filters = new Filters(kinds, ns, apiVersion == null || apiVersion.isBlank() ? null : apiVersion.strip(),
         labels);

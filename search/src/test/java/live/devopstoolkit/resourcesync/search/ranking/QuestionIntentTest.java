@@ -83,6 +83,26 @@ class QuestionIntentTest {
     assertThat(parseWith("what serves the driver portal", "web", "web-staging").namespaceWeights()).isEmpty();
   }
 
+  @Test
+  void whoCanLiftsRolesAndBindingsAndBackedUpAsksForBackups() {
+    assertThat(parse("who can read secrets in production").kindWeights()).containsEntry("ClusterRoleBinding", 1.25);
+    assertThat(parse("what reads secrets in production").kindWeights()).containsEntry("ClusterRoleBinding", 0.4);
+    assertThat(parse("how are databases backed up").text()).endsWith("(backup)");
+    assertThat(parse("which databases are we running").text()).doesNotContain("backup");
+  }
+
+  @Test
+  void aWorkloadsBudgetAutoscalerAndNetworkPolicyWeighAsSupportingUnlessAskedFor() {
+    Set<String> kinds = Set.of("Deployment", "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy");
+    SearchQuery databases = QuestionIntent.parse("which databases are we running?", null, null, null, Map.of(),
+        null, Mode.HYBRID, kinds, QuestionIntent.namespaceForms(NAMESPACES));
+    assertThat(databases.kindWeights()).containsEntry("PodDisruptionBudget", 0.7)
+        .containsEntry("HorizontalPodAutoscaler", 0.7).containsEntry("NetworkPolicy", 0.7);
+    SearchQuery scaling = QuestionIntent.parse("which things have autoscaling", null, null, null, Map.of(), null,
+        Mode.HYBRID, kinds, QuestionIntent.namespaceForms(NAMESPACES));
+    assertThat(scaling.kindWeights()).doesNotContainKey("HorizontalPodAutoscaler");
+  }
+
   private static SearchQuery parseWith(String question, String... namespaces) {
     return QuestionIntent.parse(question, null, null, null, Map.of(), null, Mode.HYBRID, KINDS,
         QuestionIntent.namespaceForms(Set.of(namespaces)));
@@ -131,7 +151,7 @@ class QuestionIntentTest {
   @Test
   void accessWordsUndoTheRbacDemotion() {
     assertThat(parse("which databases are we running?").kindWeights()).containsEntry("ClusterRoleBinding", 0.4);
-    assertThat(parse("who has cluster admin access").kindWeights()).doesNotContainKey("ClusterRoleBinding");
+    assertThat(parse("which accounts have cluster admin access").kindWeights()).doesNotContainKey("ClusterRoleBinding");
   }
 
   @Test

@@ -139,15 +139,21 @@ public final class QuestionIntent {
   /**
    * What an operator's custom kinds are by their last word: a {@code VaultStaticSecret} or
    * {@code ExternalSecret} holds credentials as a Secret does, a {@code PerconaServerMongoDBBackup}
-   * or a Velero {@code Restore} is a copy of a thing, not the thing. They weigh as supporting objects
-   * unless the question asks for them by that word ("which secrets", "backups"); otherwise a
-   * database's backup or the credentials named after it rank as the database.
+   * or a Velero {@code Restore} is a copy of a thing, not the thing, and a {@code KafkaTopic},
+   * JetStream {@code Stream} or {@code KafkaUser} is a part of a broker, not the broker. They weigh
+   * as supporting objects unless the question asks for them by that word ("which secrets",
+   * "backups", "kafka topics"); otherwise a database's backup or the credentials named after it rank
+   * as the database, and a broker's topics fill the answer to "what messaging systems do we run".
    */
   private static final Map<String, Set<String>> PART_KINDS = Map.of(
       "secret", Set.of("secret", "secrets", "password", "passwords", "credential", "credentials", "token", "tokens",
           "keys"),
       "backup", Set.of("backup", "backups", "backed", "restore", "restores", "snapshot", "snapshots"),
-      "restore", Set.of("backup", "backups", "backed", "restore", "restores", "restored"));
+      "restore", Set.of("backup", "backups", "backed", "restore", "restores", "restored"),
+      "user", Set.of("user", "users", "account", "accounts", "identity", "identities", "credential", "credentials"),
+      "topic", Set.of("topic", "topics"),
+      "stream", Set.of("stream", "streams"),
+      "consumer", Set.of("consumer", "consumers"));
   /**
    * Words that ask about operators' own programs ("which database operators are installed"); without
    * them an operator's workload weighs {@link #OPERATOR}, below what it runs.

@@ -149,6 +149,18 @@ class QuestionIntentTest {
   }
 
   @Test
+  void aBrokersTopicsStreamsAndUsersWeighAsSupportingUnlessAskedFor() {
+    Set<String> kinds = Set.of("Kafka", "KafkaTopic", "KafkaUser", "Stream", "StatefulSet");
+    SearchQuery brokers = QuestionIntent.parse("what messaging systems do we run?", null, null, null, Map.of(), null,
+        Mode.HYBRID, kinds, QuestionIntent.namespaceForms(NAMESPACES));
+    assertThat(brokers.kindWeights()).containsEntry("KafkaTopic", 0.7).containsEntry("KafkaUser", 0.7)
+        .doesNotContainKey("Kafka");
+    SearchQuery topics = QuestionIntent.parse("which kafka topics exist", null, null, null, Map.of(), null,
+        Mode.HYBRID, kinds, QuestionIntent.namespaceForms(NAMESPACES));
+    assertThat(topics.kindWeights()).doesNotContainEntry("KafkaTopic", 0.7);
+  }
+
+  @Test
   void accessWordsUndoTheRbacDemotion() {
     assertThat(parse("which databases are we running?").kindWeights()).containsEntry("ClusterRoleBinding", 0.4);
     assertThat(parse("which accounts have cluster admin access").kindWeights()).doesNotContainKey("ClusterRoleBinding");

@@ -49,10 +49,12 @@ public final class QuestionIntent {
       "ReplicaSet", "Endpoints", "ComponentStatus", "CertificateSigningRequest", "StorageVersionMigration",
       "VolumeAttachment", "ResourceSyncConfig", "Namespace", "StorageClass", "Node", "Lease",
       // Crossplane's own API machinery: what a claim may ask for and how it is composed, not a resource
-      "CompositeResourceDefinition", "Composition", "CompositionRevision");
+      "CompositeResourceDefinition", "Composition", "CompositionRevision",
+      // the Gateway API's IngressClass: which controller serves gateways, not a way in
+      "GatewayClass");
   /** Kinds in {@link #MACHINERY} that are operators' own, weighed whatever their group. */
   private static final Set<String> CUSTOM_MACHINERY = Set.of("ResourceSyncConfig", "CompositeResourceDefinition",
-      "Composition", "CompositionRevision");
+      "Composition", "CompositionRevision", "GatewayClass");
   /**
    * Objects that support a workload (its credentials, settings, volume, identity, and the budget,
    * autoscaler and network policy named after it) or are made from one (its Pods) rather than being
@@ -119,6 +121,13 @@ public final class QuestionIntent {
    * {@code Backup}), a word neither the keyword index nor the small model links to "backed up".
    */
   private static final Pattern BACKED_UP = Pattern.compile("(?i)\\b(back|backs|backed|backing) up\\b");
+  /**
+   * "what is exposed to the internet": what lets traffic in is an Ingress, a gateway, a route or a
+   * proxy, and their records say so in those words ({@link KindGlossary}, {@link Categories}), not in
+   * the question's.
+   */
+  private static final Pattern EXPOSED = Pattern.compile(
+      "(?i)\\b(exposed|expose|exposes|exposing|internet|publicly|internet-facing|outside the cluster)\\b");
   /**
    * Kubernetes' own kinds this class weighs: an operator's kind of the same name (Knative's Service)
    * is another thing, so their weights are for the built-in groups only.
@@ -267,6 +276,9 @@ public final class QuestionIntent {
     kinds.forEach(weights::remove);
     boosted.forEach(k -> weights.put(k, NAMED));
     String ranked = BACKED_UP.matcher(text).find() ? text + " (backup)" : text;
+    if (EXPOSED.matcher(text).find()) {
+      ranked += " (ingress, gateway, routes traffic from outside)";
+    }
     if (boosted.contains("Service")) {
       SERVICE_WORKLOADS.forEach(k -> weights.put(k, NAMED));
       // Matched as a word, "services" would favour every Service object over the topic's workloads.

@@ -92,6 +92,12 @@ class QuestionIntentTest {
   }
 
   @Test
+  void exposedAsksForWhatLetsTrafficIn() {
+    assertThat(parse("what is exposed to the internet?").text()).contains("ingress", "routes traffic from outside");
+    assertThat(parse("what runs in production").text()).isEqualTo("what runs in production");
+  }
+
+  @Test
   void aWorkloadsBudgetAutoscalerAndNetworkPolicyWeighAsSupportingUnlessAskedFor() {
     Set<String> kinds = Set.of("Deployment", "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy");
     SearchQuery databases = QuestionIntent.parse("which databases are we running?", null, null, null, Map.of(),

@@ -51,10 +51,14 @@ public final class QuestionIntent {
       // Crossplane's own API machinery: what a claim may ask for and how it is composed, not a resource
       "CompositeResourceDefinition", "Composition", "CompositionRevision",
       // the Gateway API's IngressClass: which controller serves gateways, not a way in
-      "GatewayClass");
+      "GatewayClass",
+      // how Crossplane and Config Connector reach a cloud, not what they make there
+      "Provider", "ProviderRevision", "ProviderConfig", "DeploymentRuntimeConfig", "ConfigConnector",
+      "ConfigConnectorContext");
   /** Kinds in {@link #MACHINERY} that are operators' own, weighed whatever their group. */
   private static final Set<String> CUSTOM_MACHINERY = Set.of("ResourceSyncConfig", "CompositeResourceDefinition",
-      "Composition", "CompositionRevision", "GatewayClass");
+      "Composition", "CompositionRevision", "GatewayClass", "Provider", "ProviderRevision", "ProviderConfig",
+      "DeploymentRuntimeConfig", "ConfigConnector", "ConfigConnectorContext");
   /**
    * Objects that support a workload (its credentials, settings, volume, identity, and the budget,
    * autoscaler and network policy named after it) or are made from one (its Pods) rather than being

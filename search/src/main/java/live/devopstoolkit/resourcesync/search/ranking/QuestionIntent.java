@@ -141,14 +141,15 @@ public final class QuestionIntent {
   /**
    * Objects that tell Prometheus or VictoriaMetrics what to scrape and when to alert: one per
    * workload, named after it, so "which databases" found a database's {@code PodMonitor} beside the
-   * database. They weigh as supporting objects unless {@link #MONITORING_WORDS} ask about monitoring.
+   * database. They weigh as supporting objects unless {@link #MONITORING_WORDS} ask what is scraped
+   * or alerted on: "what do we use for monitoring" asks for Prometheus and Grafana, not for every
+   * ServiceMonitor.
    */
   private static final Set<String> MONITORING_WIRING = Set.of("ServiceMonitor", "PodMonitor", "Probe",
       "ScrapeConfig", "PrometheusRule", "AlertmanagerConfig", "VMServiceScrape", "VMPodScrape", "VMNodeScrape",
       "VMStaticScrape", "VMProbe", "VMScrapeConfig", "VMRule");
-  private static final Set<String> MONITORING_WORDS = Set.of("monitoring", "monitor", "monitors", "monitored",
-      "metrics", "metric", "alert", "alerts", "alerting", "scrape", "scrapes", "scraped", "scraping", "prometheus",
-      "observability");
+  private static final Set<String> MONITORING_WORDS = Set.of("monitored", "alert", "alerts", "alerting", "scrape",
+      "scrapes", "scraped", "scraping", "rule", "rules");
   /**
    * What an operator's custom kinds are by their last word: a {@code VaultStaticSecret} or
    * {@code ExternalSecret} holds credentials as a Secret does, a {@code PerconaServerMongoDBBackup}

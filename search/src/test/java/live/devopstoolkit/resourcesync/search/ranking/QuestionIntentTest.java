@@ -202,14 +202,16 @@ class QuestionIntentTest {
   }
 
   @Test
-  void monitoringWiringWeighsAsSupportingUnlessTheQuestionIsAboutMonitoring() {
+  void monitoringWiringWeighsAsSupportingUnlessTheQuestionAsksWhatIsScrapedOrAlertedOn() {
     Set<String> held = Set.of("Deployment", "StatefulSet", "ServiceMonitor", "PodMonitor", "PrometheusRule");
     SearchQuery databases = QuestionIntent.parse("which databases are we running?", null, null, null, Map.of(),
         null, Mode.HYBRID, held, Map.of());
     assertThat(databases.kindWeights()).containsEntry("PodMonitor", 0.7).containsEntry("ServiceMonitor", 0.7)
         .containsEntry("PrometheusRule", 0.7);
     assertThat(QuestionIntent.parse("what monitoring do we have?", null, null, null, Map.of(), null, Mode.HYBRID,
-        held, Map.of()).kindWeights()).doesNotContainKeys("PodMonitor", "ServiceMonitor", "PrometheusRule");
+        held, Map.of()).kindWeights()).containsEntry("ServiceMonitor", 0.7);
+    assertThat(QuestionIntent.parse("which services are scraped by prometheus", null, null, null, Map.of(), null,
+        Mode.HYBRID, held, Map.of()).kindWeights()).doesNotContainKeys("PodMonitor", "ServiceMonitor", "PrometheusRule");
     assertThat(QuestionIntent.parse("which alerts fire for payments", null, null, null, Map.of(), null,
         Mode.HYBRID, held, Map.of()).kindWeights()).doesNotContainKey("PrometheusRule");
     // named whole, the kind is lifted as any operator's kind is

@@ -39,6 +39,7 @@ import live.devopstoolkit.resourcesync.resourcesyncconfig.ConfigPolicy;
 import live.devopstoolkit.resourcesync.resourcesyncconfig.ConfigReconciler;
 import live.devopstoolkit.resourcesync.resourcesyncconfig.StatusWriter;
 import live.devopstoolkit.resourcesync.resourcesyncconfig.EventRecorder;
+import live.devopstoolkit.resourcesync.status.RouteMeters;
 import live.devopstoolkit.resourcesync.status.SyncMetrics;
 import live.devopstoolkit.resourcesync.status.SyncReadiness;
 import org.apache.camel.CamelConfiguration;
@@ -123,6 +124,7 @@ public class ResourceSyncConfiguration implements CamelConfiguration {
     Config clusterConfig = clusterConfig();
     SharedVertx vertx = new SharedVertx();
     camel.addLifecycleStrategy(vertx);
+    camel.addLifecycleStrategy(new RouteMeters(ConfigReconciler.PER_EVENT_TEMPLATE + "-"));
     registry.bind("vertx", vertx.vertx());
     KubernetesClient client = new KubernetesClientBuilder().withHttpClientFactory(vertx.httpClients())
         .withConfig(clusterConfig).build();

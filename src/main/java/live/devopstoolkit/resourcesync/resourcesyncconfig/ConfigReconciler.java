@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
 public class ConfigReconciler {
 
   /** The route templates of one pipeline, in the order they are started. */
-  static final List<String> TEMPLATES = List.of("sync-changes", "sync-delivery", "sync-resync");
+  /** The template whose routes every informer event runs through, once per pipeline. */
+  public static final String PER_EVENT_TEMPLATE = "sync-changes";
+  static final List<String> TEMPLATES = List.of(PER_EVENT_TEMPLATE, "sync-delivery", "sync-resync");
 
   private static final Logger LOG = LoggerFactory.getLogger(ConfigReconciler.class);
   private static final long RETRY_FIRST_DELAY_MILLIS = 1_000;

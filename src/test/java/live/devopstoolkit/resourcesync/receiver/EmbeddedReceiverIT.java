@@ -104,6 +104,8 @@ class EmbeddedReceiverIT {
         .contains("resource_sync_changes_total{config=\"embedded-it/local\"}")
         .contains("resource_sync_delivery_latency_seconds_count{config=\"embedded-it/local\"}")
         .contains("camel_exchanges_total")
+        .contains("routeId=\"sync-delivery-embedded-it-local-")
+        .doesNotContain("routeId=\"sync-changes-")
         .doesNotContain("local-token");
   }
 

@@ -26,7 +26,9 @@ import live.devopstoolkit.resourcesync.search.inventory.Resource;
  * prompted, and judged before any ranking ran on it.
  * {@link #HELD_OUT_6} (a seventh company, an invoicing SaaS on kubeadm installed by plain Helm
  * charts and hand-written manifests with legacy labels, few operators) was written blind at the
- * same time.
+ * same time. {@link #HELD_OUT_7} (an eighth company, a retail bank's digital channels on AKS, with
+ * Azure Service Operator, Kong, CockroachDB, Couchbase, Pulsar, Camunda and other software no
+ * earlier set uses) was written blind after the changes sets 5 and 6 prompted.
  */
 public final class EvalSet {
 
@@ -37,6 +39,7 @@ public final class EvalSet {
   public static final String HELD_OUT_4 = "eval-heldout-4";
   public static final String HELD_OUT_5 = "eval-heldout-5";
   public static final String HELD_OUT_6 = "eval-heldout-6";
+  public static final String HELD_OUT_7 = "eval-heldout-7";
 
   public record Question(String text, Set<String> relevant) {
   }

@@ -494,6 +494,9 @@ public final class QuestionIntent {
    */
   static String namedNamespace(String normalized, Map<String, List<String>> heldNamespaces) {
     for (Map.Entry<String, List<String>> ns : heldNamespaces.entrySet()) {
+      if (ns.getKey().equals(Resource.CLUSTER_SCOPE)) {
+        continue; // "running in the cluster" means anywhere, not cluster-scoped objects only
+      }
       for (String form : ns.getValue()) {
         if (normalized.contains(form) && (normalized.contains(form + "namespace ")
             || normalized.contains(" namespace" + form) || normalized.contains(" in" + form)

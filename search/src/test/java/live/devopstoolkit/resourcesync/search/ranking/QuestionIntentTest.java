@@ -109,6 +109,13 @@ class QuestionIntentTest {
     assertThat(scaling.kindWeights()).doesNotContainKey("HorizontalPodAutoscaler");
   }
 
+  @Test
+  void inTheClusterMeansAnywhereNotClusterScopedRecords() {
+    SearchQuery q = parse("which message queues are running in the cluster?");
+    assertThat(q.filters().namespace()).isNull();
+    assertThat(q.namespaceWeights()).isEmpty();
+  }
+
   private static SearchQuery parseWith(String question, String... namespaces) {
     return QuestionIntent.parse(question, null, null, null, Map.of(), null, Mode.HYBRID, KINDS,
         QuestionIntent.namespaceForms(Set.of(namespaces)));

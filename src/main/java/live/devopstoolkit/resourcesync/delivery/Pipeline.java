@@ -76,9 +76,12 @@ public final class Pipeline {
     firstSeen.forEach((ref, seen) -> due.add(ref, new DueChanges.Due(seen, 0)));
   }
 
-  /** Changes taken from closed windows and not acknowledged yet: due, or in the batch on its way. */
+  /**
+   * Changes not acknowledged yet: due from closed windows, in the batch on its way, or left to a
+   * resync that has not delivered them (which a shutdown waits for too).
+   */
   public synchronized int pendingCount() {
-    return due.size() + (inFlight == null ? 0 : inFlight.refs().size());
+    return due.size() + (inFlight == null ? 0 : inFlight.refs().size()) + resync.left();
   }
 
   public synchronized int acknowledgedCount() {
@@ -136,6 +139,7 @@ public final class Pipeline {
     inFlight = null;
     if (batch.isResync()) {
       acknowledgements.forgetAll();
+      resync.delivered();
     }
     List<Long> latencies = new ArrayList<>();
     batch.sent().forEach((ref, record) -> {
@@ -161,7 +165,7 @@ public final class Pipeline {
   public synchronized void failed(SyncBatch batch, boolean rejected, long nowMillis, long retryAfterMillis) {
     inFlight = null;
     if (batch.isResync()) {
-      resync.markDue();
+      resync.failed();
     }
     batch.changes().forEach((ref, change) -> {
       if (rejected) {

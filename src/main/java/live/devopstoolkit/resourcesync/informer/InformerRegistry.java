@@ -125,7 +125,9 @@ public class InformerRegistry implements AutoCloseable {
   /**
    * A type listed for the first time: if it succeeds another version of its kind, its objects are
    * announced again (listeners keep refs, so twice is once) ahead of the deletes of the old
-   * version's records, so that no batch carries a delete before the matching upsert.
+   * version's records, so that no batch carries a delete before the matching upsert. The old
+   * version leaves the snapshot first: an announcement left to an owed resync must find the new
+   * version in it.
    */
   private synchronized void listed(ResourceType type) {
     TypeWatch successor = watches.get(type);
@@ -133,8 +135,8 @@ public class InformerRegistry implements AutoCloseable {
     if (successor == null || predecessor == null) {
       return;
     }
-    successor.cached().forEach(object -> publish(new ResourceChange(object.ref(), null, object.record())));
     retiring.remove(type.groupKind());
+    successor.cached().forEach(object -> publish(new ResourceChange(object.ref(), null, object.record())));
     LOG.info("event=version-changed from={} to={}", predecessor.type(), type);
     predecessor.stop(this::publish);
   }

@@ -40,8 +40,10 @@ public final class ResyncSchedule {
   private boolean due = true;
   /** Changes go out while the due resync is held back, so they are not left to it. */
   private boolean changesFlow;
-  /** A change was left to the due resync since it was last taken or replayed. */
-  private boolean leftToResync;
+  /** Changes left to a resync and not yet delivered by one, nor replayed. */
+  private int left;
+  /** Of {@link #left}, those the resync on its way carries: delivered with it, left again if it fails. */
+  private int carried;
 
   public ResyncSchedule(long openedMillis) {
     this.lastMillis = openedMillis;
@@ -57,9 +59,26 @@ public final class ResyncSchedule {
     return true;
   }
 
-  /** Makes a resync due now: a new receiver, a failed resync, or a request. */
+  /** Makes a resync due now: a new receiver or a request. */
   public synchronized void markDue() {
     due = true;
+  }
+
+  /** The resync on its way failed: it is due again, and what it carried is still left to it. */
+  public synchronized void failed() {
+    due = true;
+    carried = 0;
+  }
+
+  /** The resync on its way was delivered, and with it the changes left to it when it was taken. */
+  public synchronized void delivered() {
+    left -= carried;
+    carried = 0;
+  }
+
+  /** Changes left to a resync that has not delivered them yet: pending, as far as a shutdown is concerned. */
+  public synchronized int left() {
+    return left;
   }
 
   /**
@@ -68,15 +87,15 @@ public final class ResyncSchedule {
    */
   public synchronized boolean covers() {
     if (due && !changesFlow) {
-      leftToResync = true;
+      left++;
       return true;
     }
     return false;
   }
 
   /**
-   * Decides what goes next; {@link Next#RESYNC} is taken, so the caller sends it and reports a
-   * failure with {@link #markDue()}.
+   * Decides what goes next; {@link Next#RESYNC} is taken, so the caller sends it and reports the
+   * outcome with {@link #delivered()} or {@link #failed()}.
    *
    * @param cachesSynced every watched type has listed
    * @param heldBack a type fails before its first list, so the caches cannot sync for now
@@ -88,15 +107,15 @@ public final class ResyncSchedule {
     if (cachesSynced) {
       due = false;
       changesFlow = false;
-      leftToResync = false;
+      carried = left;
       return Next.RESYNC;
     }
     changesFlow = heldBack;
     if (!heldBack) {
       return Next.WAIT;
     }
-    if (leftToResync) {
-      leftToResync = false;
+    if (left > 0) {
+      left = 0;
       return Next.REPLAY;
     }
     return Next.CHANGES;

@@ -78,6 +78,23 @@ class PipelineTest {
   }
 
   @Test
+  void changesLeftToAResyncThatFailsAreReplayedIfItIsThenHeldBackAndArePendingUntilDelivered() {
+    put("a", "1");
+    Pipeline fresh = fresh();
+    assertThat(fresh.resync().covers()).isTrue();
+    assertThat(fresh.pendingCount()).as("a shutdown waits for it").isOne();
+    SyncBatch resync = fresh.nextBatch(now, true, false, this::current, this::cached, LIMITS);
+    assertThat(resync.isResync()).isTrue();
+    fresh.failed(resync, false, now, 0);
+    assertThat(fresh.pendingCount()).isOne();
+    now += 60_000;
+    SyncBatch replayed = fresh.nextBatch(now, false, true, this::current, this::cached, LIMITS);
+    assertThat(replayed.refs()).containsExactly(ref("a"));
+    fresh.delivered(render(replayed), Set.of(), now);
+    assertThat(fresh.pendingCount()).isZero();
+  }
+
+  @Test
   void anObjectDueFromTwoWindowsIsSentOnceAndItsWaitCountsFromTheFirst() {
     put("a", "1");
     pipeline.due(Map.of(ref("a"), now - 3_000));

@@ -64,7 +64,7 @@ public final class Pipeline {
   public synchronized void retarget(SyncTarget next) {
     if (!Objects.equals(next.endpoint(), target.endpoint())) {
       acknowledgements.forgetAll();
-      resync.markDue();
+      resync.newReceiver();
       status.receiverChanged();
     }
     backoff.reset();

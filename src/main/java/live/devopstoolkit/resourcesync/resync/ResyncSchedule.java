@@ -59,9 +59,19 @@ public final class ResyncSchedule {
     return true;
   }
 
-  /** Makes a resync due now: a new receiver or a request. */
+  /** Makes a resync due now, on request. */
   public synchronized void markDue() {
     due = true;
+  }
+
+  /**
+   * A receiver that holds nothing we know of: it is owed everything, by a resync or, while one is
+   * held back, by a replay of every cached object.
+   */
+  public synchronized void newReceiver() {
+    due = true;
+    carried = 0;
+    left = Math.max(left, 1);
   }
 
   /** The resync on its way failed: it is due again, and what it carried is still left to it. */

@@ -215,6 +215,17 @@ class PipelineTest {
   }
 
   @Test
+  void aNewEndpointWhileTheResyncIsHeldBackGetsEveryCachedObject() {
+    put("a", "1");
+    put("b", "1");
+    deliver(ref("a"));
+    pipeline.retarget(new SyncTarget("ns", "sync", "uid", "http://other/sync", "s", "k", 10, 60, 2));
+    SyncBatch replayed = pipeline.nextBatch(now, false, true, this::current, this::cached, LIMITS);
+    assertThat(replayed.isResync()).isFalse();
+    assertThat(replayed.refs()).containsExactlyInAnyOrder(ref("a"), ref("b"));
+  }
+
+  @Test
   void aFailedResyncIsResent() {
     pipeline.resync().markDue();
     SyncBatch resync = next();

@@ -127,7 +127,7 @@ public final class Pipeline {
     cached.forEach(ref -> due.add(ref, now));
     acknowledgements.refs().forEach(ref -> due.add(ref, now));
     LOG.info("event=changes-replayed config={} reason=\"the resync they were left to is held back\" pending={}",
-        target.key(), due.size());
+        target, due.size());
   }
 
   /**

@@ -36,9 +36,9 @@ import org.slf4j.LoggerFactory;
  */
 public class ConfigReconciler {
 
-  /** The route templates of one pipeline, in the order they are started. */
   /** The template whose routes every informer event runs through, once per pipeline. */
   public static final String PER_EVENT_TEMPLATE = "sync-changes";
+  /** The route templates of one pipeline, in the order they are started. */
   static final List<String> TEMPLATES = List.of(PER_EVENT_TEMPLATE, "sync-delivery", "sync-resync");
 
   private static final Logger LOG = LoggerFactory.getLogger(ConfigReconciler.class);

@@ -40,7 +40,10 @@ public final class ResyncSchedule {
   private boolean due = true;
   /** Changes go out while the due resync is held back, so they are not left to it. */
   private boolean changesFlow;
-  /** Changes left to a resync and not yet delivered by one, nor replayed. */
+  /**
+   * Changes left to a resync and not yet delivered by one, nor replayed; at least one for a new
+   * receiver, which is owed everything.
+   */
   private int left;
   /** Of {@link #left}, those the resync on its way carries: delivered with it, left again if it fails. */
   private int carried;

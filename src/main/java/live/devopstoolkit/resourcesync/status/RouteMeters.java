@@ -9,8 +9,8 @@ import org.apache.camel.support.LifecycleStrategySupport;
 /**
  * Keeps Camel's per-route meters ({@code camel_exchanges_total} and its kin) off the routes that run
  * once per informer event. Camel's Micrometer route policy builds its meter names with
- * {@code String.format} at the start and end of every exchange: a fifth of the CPU of each informer
- * event's route (bench/PROFILE.md), for counts nobody reads per event. What those routes do is
+ * {@code String.format} at the start and end of every exchange: 5 of the route's 35 samples in one
+ * profile (bench/PROFILE.md), for counts nobody reads per event. What those routes do is
  * counted by the {@code resource_sync_*} meters. Every other route keeps its meters.
  */
 public final class RouteMeters extends LifecycleStrategySupport {
@@ -23,8 +23,9 @@ public final class RouteMeters extends LifecycleStrategySupport {
   }
 
   /**
-   * Camel main adds its Micrometer route policy factory while the context starts, after the
-   * fixed routes' policies are made; the pipelines' routes are added afterwards, from templates.
+   * Once the context has started, Camel main's Micrometer route policy factory is in place and the
+   * fixed routes have their policies; the pipelines' routes are added afterwards, from templates
+   * ({@code EmbeddedReceiverIT} checks both).
    */
   @Override
   public void onContextStarted(CamelContext camel) {

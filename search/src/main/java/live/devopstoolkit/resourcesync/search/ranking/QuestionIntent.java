@@ -78,7 +78,7 @@ public final class QuestionIntent {
    */
   private static final Set<String> QUANTIFIERS = Set.of("every", "each", "per", "a", "an");
   /**
-   * How environments are spelled in namespace names and questions: "in production" means the
+   * How environments are spelled in namespace names and questions: "production namespace" means the
    * {@code prod} namespace, or {@code ehr-prod} when it is the only production one.
    */
   private static final Map<String, String> ENVIRONMENTS = Map.ofEntries(Map.entry("production", "production"),
@@ -446,18 +446,20 @@ public final class QuestionIntent {
     return named;
   }
 
-  /** Held namespaces with a word for one of the environments in their name ({@code ehr-prod}, {@code stg}). */
+  /**
+   * Held namespaces with a word for one of the environments in their name ({@code ehr-prod},
+   * {@code stg}), found in their spoken forms without splitting every namespace again per question.
+   */
   private static Set<String> environmentNamespaces(Set<String> environments, Map<String, List<String>> heldNamespaces) {
     Set<String> found = new LinkedHashSet<>();
     if (environments.isEmpty()) {
       return found;
     }
+    List<String> spellings = ENVIRONMENTS.entrySet().stream().filter(e -> environments.contains(e.getValue()))
+        .map(e -> " " + e.getKey() + " ").toList();
     heldNamespaces.forEach((ns, forms) -> {
-      for (String word : forms.get(0).strip().split(" ")) {
-        if (environments.contains(ENVIRONMENTS.get(word))) {
-          found.add(ns);
-          break;
-        }
+      if (spellings.stream().anyMatch(forms.get(0)::contains)) {
+        found.add(ns);
       }
     });
     return found;
@@ -490,7 +492,7 @@ public final class QuestionIntent {
    * "in production namespace", "in the namespace payments", "in payments": only held namespaces.
    * An environment called a namespace means the one held namespace named for it ("production
    * namespace" → {@code ehr-prod}); with several ("payments-prod", "orders-prod") it filters none,
-   * and they are lifted as mentioned instead.
+   * and only the other environments' namespaces are put lower.
    */
   static String namedNamespace(String normalized, Map<String, List<String>> heldNamespaces) {
     for (Map.Entry<String, List<String>> ns : heldNamespaces.entrySet()) {

@@ -51,8 +51,9 @@ final class Categories {
   /**
    * Product names (and a few words operators use for them: Zalando's "spilo" image and
    * {@code acid.zalan.do} group, Percona's "psmdb" and "pxc"; the kinds that route traffic in from
-   * outside: Istio's and the Gateway API's gateways and routes; cloud services that Crossplane or ACK
-   * records name: "rds", "elasticache", "sqs") and what they are; a family's
+   * outside: Istio's and the Gateway API's gateways and routes; cloud services that Crossplane, ACK or
+   * Azure Service Operator records name, often only in their API group: "rds", "elasticache", "sqs",
+   * "dbforpostgresql", "servicebus") and what they are; a family's
    * members name the family ("cnpg" adds "postgres database"), so a question naming the family
    * finds them by its words too. Names joined from two words ("fluent-bit" → "fluentbit") are
    * looked up too.
@@ -180,7 +181,13 @@ final class Categories {
       Map.entry("airbyte", "data integration pipelines"), Map.entry("dbt", "data transformation"),
       Map.entry("nifi", "data flow pipelines"), Map.entry("pgadmin", "database admin ui"),
       Map.entry("phpmyadmin", "database admin ui"), Map.entry("adminer", "database admin ui"),
-      Map.entry("vpa", AUTOSCALING));
+      Map.entry("vpa", AUTOSCALING),
+      Map.entry("crdb", DATABASE),
+      Map.entry("dbforpostgresql", POSTGRES), Map.entry("dbformysql", MYSQL), Map.entry("dbformariadb", MYSQL),
+      Map.entry("documentdb", DATABASE), Map.entry("docdb", DATABASE), Map.entry("memorydb", REDIS),
+      Map.entry("servicebus", QUEUE), Map.entry("eventhub", QUEUE), Map.entry("kinesis", QUEUE),
+      Map.entry("keyvault", SECRETS), Map.entry("secretsmanager", SECRETS),
+      Map.entry("opensearchservice", SEARCH));
 
   private Categories() {
   }

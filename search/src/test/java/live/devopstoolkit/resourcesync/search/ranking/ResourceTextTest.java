@@ -39,6 +39,16 @@ class ResourceTextTest {
   }
 
   @Test
+  void aCloudServiceNamedOnlyByItsGroupIsWhatThatServiceIs() {
+    Resource server = record("FlexibleServer", "dbforpostgresql.azure.com/v1api20221201", "psql-orders", Map.of(),
+        Map.of());
+    assertThat(ResourceText.forEmbedding(server)).endsWith("postgres database");
+    Resource queue = record("NamespacesQueue", "servicebus.azure.com/v1api20211101", "instructions", Map.of(),
+        Map.of());
+    assertThat(ResourceText.forEmbedding(queue)).endsWith("message queue broker");
+  }
+
+  @Test
   void whoInstalledAThingIsNotWhatItIsButAnOperatorManagingItIs() {
     Resource app = record("Deployment", "apps/v1", "invoice-generator",
         Map.of("app.kubernetes.io/managed-by", "argocd"), Map.of());

@@ -182,7 +182,7 @@ final class Categories {
       Map.entry("nifi", "data flow pipelines"), Map.entry("pgadmin", "database admin ui"),
       Map.entry("phpmyadmin", "database admin ui"), Map.entry("adminer", "database admin ui"),
       Map.entry("vpa", AUTOSCALING),
-      Map.entry("crdb", DATABASE),
+      Map.entry("crdb", DATABASE), Map.entry("pg", POSTGRES),
       Map.entry("dbforpostgresql", POSTGRES), Map.entry("dbformysql", MYSQL), Map.entry("dbformariadb", MYSQL),
       Map.entry("documentdb", DATABASE), Map.entry("docdb", DATABASE), Map.entry("memorydb", REDIS),
       Map.entry("servicebus", QUEUE), Map.entry("eventhub", QUEUE), Map.entry("kinesis", QUEUE),

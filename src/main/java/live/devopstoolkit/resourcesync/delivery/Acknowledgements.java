@@ -1,9 +1,7 @@
 package live.devopstoolkit.resourcesync.delivery;
 
 import java.util.HashMap;
-import java.util.Collections;
 import java.util.Map;
-import java.util.Set;
 import live.devopstoolkit.resourcesync.changes.ResourceRef;
 import live.devopstoolkit.resourcesync.changes.SyncRecord;
 
@@ -15,9 +13,19 @@ import live.devopstoolkit.resourcesync.changes.SyncRecord;
 final class Acknowledgements {
 
   private final Map<ResourceRef, SyncRecord> held = new HashMap<>();
+  /**
+   * The receiver holds exactly what is acknowledged here, which only a delivered resync makes so.
+   * Until then it may hold records of an earlier run, an earlier leader or another sender.
+   */
+  private boolean complete;
 
   SyncRecord held(ResourceRef ref) {
     return held.get(ref);
+  }
+
+  /** Whether the receiver may hold a record of this object that was never acknowledged here. */
+  boolean mayHoldUnacknowledged() {
+    return !complete;
   }
 
   /** The receiver applied this record, or this delete when the record is null. */
@@ -29,13 +37,16 @@ final class Acknowledgements {
     }
   }
 
-  /** A resync replaces everything, and a new receiver holds nothing we know of. */
-  void forgetAll() {
+  /** A resync was delivered: the receiver holds what it carried, which is acknowledged next. */
+  void resynced() {
     held.clear();
+    complete = true;
   }
 
-  Set<ResourceRef> refs() {
-    return Collections.unmodifiableSet(held.keySet());
+  /** A different receiver: nothing it holds is known. */
+  void newReceiver() {
+    held.clear();
+    complete = false;
   }
 
   int size() {

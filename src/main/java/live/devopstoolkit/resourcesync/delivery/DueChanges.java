@@ -36,21 +36,24 @@ final class DueChanges {
   /**
    * Takes the next batch's changes, in order, within the limits. A change whose current record the
    * receiver already holds is dropped instead (start-up replays, an object created and deleted in
-   * one window). A change the receiver rejected before is taken alone, so one bad record cannot hold
-   * back the others.
+   * one window); a delete is dropped that way only while the receiver is known to hold nothing
+   * unacknowledged, since before its first resync it may hold the object from an earlier run. A
+   * change the receiver rejected before is taken alone, so one bad record cannot hold back the
+   * others.
    *
    * @param current the object's current record, null once it is gone
    * @param held what the receiver acknowledged for the object, null if nothing
+   * @param mayHoldUnacknowledged the receiver may hold records never acknowledged to this pipeline
    */
   Map<ResourceRef, Due> take(Function<ResourceRef, SyncRecord> current, Function<ResourceRef, SyncRecord> held,
-      BatchLimits limits) {
+      boolean mayHoldUnacknowledged, BatchLimits limits) {
     Map<ResourceRef, Due> taken = new LinkedHashMap<>();
     long bytes = 0;
     for (Iterator<Map.Entry<ResourceRef, Due>> it = due.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<ResourceRef, Due> entry = it.next();
       ResourceRef ref = entry.getKey();
       SyncRecord record = current.apply(ref);
-      if (Objects.equals(held.apply(ref), record)) {
+      if (Objects.equals(held.apply(ref), record) && (record != null || !mayHoldUnacknowledged)) {
         it.remove();
         continue;
       }

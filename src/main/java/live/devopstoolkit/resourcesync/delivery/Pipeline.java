@@ -63,7 +63,7 @@ public final class Pipeline {
   /** A new spec; a different endpoint is a different receiver, which needs everything again. */
   public synchronized void retarget(SyncTarget next) {
     if (!Objects.equals(next.endpoint(), target.endpoint())) {
-      acknowledgements.forgetAll();
+      acknowledgements.newReceiver();
       resync.newReceiver();
       status.receiverChanged();
     }
@@ -113,19 +113,19 @@ public final class Pipeline {
   }
 
   private SyncBatch changes(Function<ResourceRef, SyncRecord> current, BatchLimits limits) {
-    Map<ResourceRef, DueChanges.Due> taken = due.take(current, acknowledgements::held, limits);
+    Map<ResourceRef, DueChanges.Due> taken =
+        due.take(current, acknowledgements::held, acknowledgements.mayHoldUnacknowledged(), limits);
     return taken.isEmpty() ? null : SyncBatch.incremental(taken);
   }
 
   /**
-   * Makes due whatever a change left to the resync could have touched: what is cached (creates and
-   * updates) and what the receiver holds (deletes). Those the receiver holds as they are drop out
-   * when taken.
+   * Makes due whatever a change left to the resync could have touched: every cached object, since
+   * only creates and updates are left to it. Those the receiver holds as they are drop out when
+   * taken.
    */
   private void replay(Stream<ResourceRef> cached, long nowMillis) {
     DueChanges.Due now = new DueChanges.Due(nowMillis, 0);
     cached.forEach(ref -> due.add(ref, now));
-    acknowledgements.refs().forEach(ref -> due.add(ref, now));
     LOG.info("event=changes-replayed config={} reason=\"the resync they were left to is held back\" pending={}",
         target, due.size());
   }
@@ -138,7 +138,7 @@ public final class Pipeline {
   public synchronized List<Long> delivered(SyncBatch batch, Set<String> failedIds, long nowMillis) {
     inFlight = null;
     if (batch.isResync()) {
-      acknowledgements.forgetAll();
+      acknowledgements.resynced();
       resync.delivered();
     }
     List<Long> latencies = new ArrayList<>();

@@ -13,10 +13,10 @@ package live.devopstoolkit.resourcesync.resync;
  * sync; if a type cannot list at all, the caches cannot sync, and changes go out meanwhile rather
  * than wait for a resync that would delete that type's records anyway.
  *
- * <p>A due resync reads every object from the cache when it is sent, so a change made in the cache
- * before then is in it already: such a change is left to the resync instead of going through a
- * debounce window and a batch of its own. At start-up that is every add of the informers' first
- * lists, which would otherwise be handled twice. Should changes have to flow while the resync is
+ * <p>A due resync reads every object from the cache when it is sent, so a create or update made in
+ * the cache before then is in it already: such a change is left to the resync instead of going
+ * through a debounce window and a batch of its own. At start-up that is every add of the
+ * informers' first lists, which would otherwise be handled twice. Should changes have to flow while the resync is
  * held back, the ones left to it are replayed first.
  */
 public final class ResyncSchedule {
@@ -29,10 +29,7 @@ public final class ResyncSchedule {
     WAIT,
     /** Incremental batches. */
     CHANGES,
-    /**
-     * Incremental batches, every cached and acknowledged object first: changes were left to the
-     * resync, which is now held back.
-     */
+    /** Incremental batches, every cached object first: changes were left to the resync, now held back. */
     REPLAY
   }
 

@@ -55,7 +55,7 @@ class PipelineTest {
   }
 
   @Test
-  void changesLeftToAResyncThatIsThenHeldBackAreReplayedDeletesIncluded() {
+  void changesLeftToAResyncThatIsThenHeldBackAreReplayedBesideTheDeletesThatWentThroughAWindow() {
     put("same", "1");
     put("kept", "1");
     put("gone", "1");
@@ -65,8 +65,9 @@ class PipelineTest {
     pipeline.resync().markDue();
     put("new", "1");
     put("kept", "2");
-    cluster.remove(ref("gone"));
     assertThat(pipeline.resync().covers()).as("left to the owed resync").isTrue();
+    cluster.remove(ref("gone"));
+    pipeline.due(Map.of(ref("gone"), now));
 
     SyncBatch replayed = render(pipeline.nextBatch(now, false, true, this::current, this::cached, LIMITS));
     assertThat(replayed.isResync()).isFalse();
@@ -118,6 +119,23 @@ class PipelineTest {
   void anObjectCreatedAndDeletedWithinAWindowIsNeverSent() {
     pipeline.due(Map.of(ref("ephemeral"), now));
     assertThat(next()).isNull();
+  }
+
+  @Test
+  void aDeleteBeforeTheFirstResyncIsSentSinceTheReceiverMayHoldTheObjectFromAnEarlierRun() {
+    Pipeline fresh = fresh();
+    fresh.due(Map.of(ref("deleted-while-down"), now));
+    SyncBatch deletes = render(fresh.nextBatch(now, false, true, this::current, this::cached, LIMITS));
+    assertThat(deletes.refs()).containsExactly(ref("deleted-while-down"));
+    assertThat(deletes.sent().get(ref("deleted-while-down"))).as("a delete").isNull();
+  }
+
+  @Test
+  void aDeleteOfAnObjectANewReceiverWasNeverSentIsSentAnyway() {
+    pipeline.retarget(new SyncTarget("ns", "sync", "uid", "http://other/sync", "s", "k", 10, 60, 2));
+    pipeline.due(Map.of(ref("unknown"), now));
+    SyncBatch batch = pipeline.nextBatch(now, false, true, this::current, this::cached, LIMITS);
+    assertThat(batch.refs()).containsExactly(ref("unknown"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -12,6 +13,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A type whose list fails keeps its records on the receiver: first while the controller runs (its
  * last-known objects go into the resync), then across a controller restart (it has never listed,
- * so the resync waits while other changes still flow). The failure is a conversion webhook that
+ * so the resync waits while other changes, deletes included, still flow). The failure is a conversion webhook that
  * points nowhere, which fails every list at the version the controller watches once one object is
  * stored at another version.
  */
@@ -81,17 +83,21 @@ class FailingTypeIT {
       assertThat(StreamSupport.stream(resync.path("upserts").spliterator(), false)
           .map(r -> r.path("name").asText())).containsAll(GADGETS);
       assertThat(receiver.records()).containsKeys(gadgetIds());
+      configMap("deleted-while-failing").create();
+      await().atMost(TIMEOUT).until(() -> receiver.records().containsKey(NS + ":v1:ConfigMap:deleted-while-failing"));
 
       controller.close();
       controller = Controller.start(cluster, Map.of());
       int resyncsBeforeRestart = receiver.resyncs();
-      client.configMaps().inNamespace(NS).resource(new ConfigMapBuilder().withNewMetadata()
-          .withName("changed-while-failing").endMetadata().build()).create();
+      configMap("changed-while-failing").create();
       await().atMost(TIMEOUT).untilAsserted(() -> {
         assertThat(receiver.records()).containsKey(NS + ":v1:ConfigMap:changed-while-failing");
         assertThat(Configs.ready(client, NS, CONFIG).orElseThrow().getMessage())
             .contains("the full resync waits until they can be listed").contains(TYPE);
       });
+      configMap("deleted-while-failing").delete();
+      await().atMost(TIMEOUT).untilAsserted(() -> assertThat(receiver.records())
+          .as("a delete before the first resync of this run").doesNotContainKey(NS + ":v1:ConfigMap:deleted-while-failing"));
       assertThat(receiver.resyncs()).isEqualTo(resyncsBeforeRestart);
       assertThat(receiver.records()).containsKeys(gadgetIds());
 
@@ -109,6 +115,11 @@ class FailingTypeIT {
       }
       client.resource(crd).delete();
     }
+  }
+
+  Resource<ConfigMap> configMap(String name) {
+    return client.configMaps().inNamespace(NS).resource(new ConfigMapBuilder().withNewMetadata()
+        .withName(name).endMetadata().build());
   }
 
   /** Adds a stored version v1beta1 whose conversion to v1 needs a webhook that does not answer. */

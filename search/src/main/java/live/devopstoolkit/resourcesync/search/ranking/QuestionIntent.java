@@ -278,6 +278,10 @@ public final class QuestionIntent {
     if (MONITORING_WORDS.stream().noneMatch(questionWords::contains)) {
       MONITORING_WIRING.stream().filter(k -> !named.contains(k)).forEach(k -> weights.put(k, SUPPORT));
     }
+    for (String served : servedKinds(normalized, heldKinds)) {
+      weights.put(served, SUPPORT);
+      weights.remove(served + "Class");
+    }
     kinds.forEach(weights::remove);
     boosted.forEach(k -> weights.put(k, NAMED));
     String ranked = BACKED_UP.matcher(text).find() ? text + " (backup)" : text;
@@ -315,6 +319,25 @@ public final class QuestionIntent {
       }
     }
     throw new IllegalArgumentException("unknown kind \"" + kind + "\"; kinds held: " + String.join(", ", heldKinds));
+  }
+
+  /**
+   * Held kinds the question names as what a program serves ("ingress controllers", "gateway
+   * controller"): it asks for the programs, so the kind's objects weigh as supporting ones, and its
+   * class kind ({@code IngressClass}, {@code GatewayClass}), which names each such program, is no
+   * longer machinery.
+   */
+  static Set<String> servedKinds(String normalized, Set<String> heldKinds) {
+    Set<String> served = new LinkedHashSet<>();
+    for (String held : heldKinds) {
+      String spaced = ResourceText.words(held);
+      List<String> forms = new ArrayList<>(plurals(spaced));
+      forms.add(spaced);
+      if (forms.stream().anyMatch(form -> normalized.contains(" " + form + " controller"))) {
+        served.add(held);
+      }
+    }
+    return served;
   }
 
   static Set<String> namedKinds(String normalized, Set<String> heldKinds) {

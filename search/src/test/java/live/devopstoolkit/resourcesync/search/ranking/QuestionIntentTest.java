@@ -59,8 +59,15 @@ class QuestionIntentTest {
     assertThat(parse("what reloads apps when a configmap changes").filters().kinds()).isEmpty();
     assertThat(parse("which configmaps does payments use").filters().kinds()).containsExactly("ConfigMap");
     SearchQuery q = QuestionIntent.parse("which ingress controllers and API gateways do we run", null, null, null,
-        Map.of(), null, Mode.HYBRID, Set.of("Ingress", "Deployment"), QuestionIntent.namespaceForms(NAMESPACES));
+        Map.of(), null, Mode.HYBRID, Set.of("Ingress", "IngressClass", "Deployment"),
+        QuestionIntent.namespaceForms(NAMESPACES));
     assertThat(q.filters().kinds()).isEmpty();
+    assertThat(q.kindWeights()).as("the programs asked for, not the ingresses they serve")
+        .containsEntry("Ingress", 0.7).doesNotContainKey("IngressClass");
+    SearchQuery ingresses = QuestionIntent.parse("list ingresses", null, null, null, Map.of(), null, Mode.HYBRID,
+        Set.of("Ingress", "IngressClass", "Deployment"), QuestionIntent.namespaceForms(NAMESPACES));
+    assertThat(ingresses.filters().kinds()).containsExactly("Ingress");
+    assertThat(ingresses.kindWeights()).doesNotContainKey("Ingress").containsEntry("IngressClass", 0.4);
   }
 
   @Test

@@ -581,7 +581,12 @@ public final class LuceneInventoryIndex implements InventoryIndex {
       any = true;
     }
     if (filters.namespace() != null) {
-      all.add(new TermQuery(new Term("namespace", filters.namespace())), Occur.FILTER);
+      Query namespace = new TermQuery(new Term("namespace", filters.namespace()));
+      if (filters.clusterScopedToo()) {
+        namespace = new BooleanQuery.Builder().add(namespace, Occur.SHOULD)
+            .add(new TermQuery(new Term("namespace", Resource.CLUSTER_SCOPE)), Occur.SHOULD).build();
+      }
+      all.add(namespace, Occur.FILTER);
       any = true;
     }
     if (filters.apiVersion() != null) {

@@ -21,13 +21,13 @@ import live.devopstoolkit.resourcesync.search.inventory.Resource;
  * named in the question becomes a filter, and so does a held namespace named as one. Other kinds
  * named (operator CRDs, and "services", which people also say of applications) are lifted, not
  * filtered, and so are kinds whose last word the question says ("certificate issuers" for
- * ClusterIssuers); "ingress controller" names a program, not the kind, and kinds that are everyday
- * words ("manage secrets", "on every node") are not taken as the kind. A held namespace used as a word
- * without "in" ("related to payments") lifts what is in it. Objects that support a workload
- * (Secrets, ConfigMaps, its Pods, its Service, its scrape and alert rules) weigh a little less than
- * workloads. Kinds that
- * describe the cluster's machinery rather than what runs on it (CRDs, APIServices, RBAC, webhooks,
- * derived objects) are pushed down unless the question asks for them.
+ * ClusterIssuers); "ingress controller" names a program, not the kind, "who can read secrets"
+ * asks for roles and bindings, not Secrets, and kinds that are everyday words ("manage secrets",
+ * "on every node") are not taken as the kind. A held namespace used as a word without "in"
+ * ("related to payments") lifts what is in it. Objects that support a workload (Secrets,
+ * ConfigMaps, its Pods, its Service, its scrape and alert rules) weigh a little less than
+ * workloads. Kinds that describe the cluster's machinery rather than what runs on it (CRDs,
+ * APIServices, RBAC, webhooks, derived objects) are pushed down unless the question asks for them.
  */
 public final class QuestionIntent {
 
@@ -233,7 +233,12 @@ public final class QuestionIntent {
       kinds.add(canonicalKind(kind.strip(), heldKinds));
     }
     String normalized = " " + String.join(" ", NON_WORD.split(text.toLowerCase(Locale.ROOT))) + " ";
+    boolean whoMay = WHO_MAY.matcher(normalized).find();
     Set<String> named = namedKinds(normalized, heldKinds);
+    if (whoMay) {
+      // "who can read secrets": the kinds are what a permission is on; roles and bindings are asked for.
+      named.retainAll(RBAC);
+    }
     Set<String> boosted = new HashSet<>();
     if (kinds.isEmpty()) {
       for (String k : named) {
@@ -247,7 +252,7 @@ public final class QuestionIntent {
         }
       }
     }
-    if (kinds.isEmpty()) {
+    if (kinds.isEmpty() && !whoMay) {
       boosted.addAll(kindsByLastWord(normalized, heldKinds, named));
     }
     String ns = namespace != null && !namespace.isBlank() ? namespace.strip() : namedNamespace(normalized, heldNamespaces);
@@ -257,7 +262,7 @@ public final class QuestionIntent {
     weights.put("Service", ENDPOINT);
     named.forEach(weights::remove);
     SUPPORT_WORDS.forEach((word, k) -> {
-      if (normalized.contains(" " + word + " ")) {
+      if (!whoMay && normalized.contains(" " + word + " ")) {
         weights.remove(k);
       }
     });
@@ -272,7 +277,7 @@ public final class QuestionIntent {
     if (ACCESS_WORDS.stream().anyMatch(questionWords::contains)) {
       RBAC.forEach(weights::remove);
     }
-    if (WHO_MAY.matcher(normalized).find()) {
+    if (whoMay) {
       RBAC.forEach(k -> weights.put(k, NAMED));
     }
     if (MONITORING_WORDS.stream().noneMatch(questionWords::contains)) {
@@ -293,8 +298,10 @@ public final class QuestionIntent {
       // Matched as a word, "services" would favour every Service object over the topic's workloads.
       ranked = SERVICE_WORD.matcher(ranked).replaceAll("application$1");
     }
-    Filters filters = new Filters(kinds, ns, apiVersion == null || apiVersion.isBlank() ? null : apiVersion.strip(),
-        labels);
+    // "who can read secrets in prod": cluster-wide bindings grant it in prod too.
+    boolean clusterWide = whoMay && (namespace == null || namespace.isBlank());
+    Filters filters = new Filters(kinds, ns, clusterWide,
+        apiVersion == null || apiVersion.isBlank() ? null : apiVersion.strip(), labels);
     Map<String, Double> namespaceWeights = new HashMap<>();
     if (ns == null) {
       Set<String> environments = environments(normalized, false);

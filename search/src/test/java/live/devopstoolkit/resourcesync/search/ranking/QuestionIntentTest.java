@@ -91,6 +91,25 @@ class QuestionIntentTest {
   }
 
   @Test
+  void whoCanInANamespaceCountsClusterWideBindingsToo() {
+    SearchQuery q = parse("who can read secrets in payments");
+    assertThat(q.filters().namespace()).isEqualTo("payments");
+    assertThat(q.filters().clusterScopedToo()).isTrue();
+    assertThat(parse("which secrets are in payments").filters().clusterScopedToo()).isFalse();
+    SearchQuery asked = QuestionIntent.parse("who can read secrets", null, "payments", null, Map.of(), null,
+        Mode.HYBRID, KINDS, QuestionIntent.namespaceForms(NAMESPACES));
+    assertThat(asked.filters().clusterScopedToo()).as("a namespace filter the caller set stays exact").isFalse();
+  }
+
+  @Test
+  void whoCanNamesTheKindAPermissionIsOnNotTheKindAskedFor() {
+    SearchQuery q = parse("who can delete deployments");
+    assertThat(q.filters().kinds()).isEmpty();
+    assertThat(q.kindWeights()).containsEntry("ClusterRoleBinding", 1.25).doesNotContainKey("Deployment");
+    assertThat(parse("who can read secrets or passwords").kindWeights()).containsEntry("Secret", 0.7);
+  }
+
+  @Test
   void whoCanLiftsRolesAndBindingsAndBackedUpAsksForBackups() {
     assertThat(parse("who can read secrets in production").kindWeights()).containsEntry("ClusterRoleBinding", 1.25);
     assertThat(parse("what reads secrets in production").kindWeights()).containsEntry("ClusterRoleBinding", 0.4);

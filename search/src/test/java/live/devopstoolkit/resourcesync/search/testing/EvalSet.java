@@ -28,7 +28,9 @@ import live.devopstoolkit.resourcesync.search.inventory.Resource;
  * charts and hand-written manifests with legacy labels, few operators) was written blind at the
  * same time. {@link #HELD_OUT_7} (an eighth company, a retail bank's digital channels on AKS, with
  * Azure Service Operator, Kong, CockroachDB, Couchbase, Pulsar, Camunda and other software no
- * earlier set uses) was written blind after the changes sets 5 and 6 prompted.
+ * earlier set uses) was written blind after the changes sets 5 and 6 prompted. {@link #HELD_OUT_8}
+ * (a ninth company, an energy utility on RKE2 with Rancher, Longhorn, EMQX, TimescaleDB, QuestDB,
+ * ClickHouse, NiFi, KubeVirt and KubeRay) was written blind after the changes set 7 prompted.
  */
 public final class EvalSet {
 
@@ -40,6 +42,7 @@ public final class EvalSet {
   public static final String HELD_OUT_5 = "eval-heldout-5";
   public static final String HELD_OUT_6 = "eval-heldout-6";
   public static final String HELD_OUT_7 = "eval-heldout-7";
+  public static final String HELD_OUT_8 = "eval-heldout-8";
 
   public record Question(String text, Set<String> relevant) {
   }

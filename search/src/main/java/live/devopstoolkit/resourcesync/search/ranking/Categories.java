@@ -3,6 +3,7 @@ package live.devopstoolkit.resourcesync.search.ranking;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What well-known software is, in the words people ask with. General knowledge about products, not
@@ -139,7 +140,10 @@ final class Categories {
       Map.entry("keycloak", IDENTITY), Map.entry("dex", IDENTITY), Map.entry("authelia", IDENTITY),
       Map.entry("authentik", IDENTITY), Map.entry("zitadel", IDENTITY), Map.entry("oauth2", IDENTITY),
       Map.entry("pomerium", IDENTITY), Map.entry("ldap", IDENTITY), Map.entry("openldap", IDENTITY),
-      Map.entry("sso", IDENTITY),
+      Map.entry("sso", IDENTITY), Map.entry("kratos", IDENTITY), Map.entry("hydra", IDENTITY),
+      Map.entry("ory", IDENTITY), Map.entry("oidc", IDENTITY), Map.entry("fusionauth", IDENTITY),
+      Map.entry("casdoor", IDENTITY), Map.entry("logto", IDENTITY), Map.entry("freeipa", IDENTITY),
+      Map.entry("rancher", "rancher kubernetes management"), Map.entry("cattle", "rancher kubernetes management"),
       Map.entry("temporal", WORKFLOW), Map.entry("airflow", WORKFLOW), Map.entry("prefect", WORKFLOW),
       Map.entry("dagster", WORKFLOW), Map.entry("camunda", WORKFLOW), Map.entry("zeebe", WORKFLOW),
       Map.entry("flyte", WORKFLOW), Map.entry("kubeflow", WORKFLOW),
@@ -189,6 +193,9 @@ final class Categories {
       Map.entry("keyvault", SECRETS), Map.entry("secretsmanager", SECRETS),
       Map.entry("opensearchservice", SEARCH));
 
+  /** A major version run into a product's name: "influxdb2", "postgres16", "redis7". */
+  private static final Pattern MAJOR_VERSION = Pattern.compile("(?<=[a-z])\\d{1,2}$");
+
   private Categories() {
   }
 
@@ -196,6 +203,9 @@ final class Categories {
     Set<String> categories = new LinkedHashSet<>();
     for (String word : words) {
       String category = PRODUCTS.get(word);
+      if (category == null) {
+        category = PRODUCTS.get(MAJOR_VERSION.matcher(word).replaceFirst(""));
+      }
       if (category != null) {
         categories.add(category);
       }

@@ -39,6 +39,14 @@ class ResourceTextTest {
   }
 
   @Test
+  void aMajorVersionRunIntoAProductsNameStillNamesTheProduct() {
+    Resource sts = record("StatefulSet", "apps/v1", "scada-historian-influxdb2", Map.of(), Map.of());
+    assertThat(ResourceText.forEmbedding(sts)).endsWith("time series database");
+    Resource v2 = record("ConfigMap", "v1", "api-v2-settings", Map.of(), Map.of());
+    assertThat(ResourceText.forEmbedding(v2)).doesNotContain("database");
+  }
+
+  @Test
   void aCloudServiceNamedOnlyByItsGroupIsWhatThatServiceIs() {
     Resource server = record("FlexibleServer", "dbforpostgresql.azure.com/v1api20221201", "psql-orders", Map.of(),
         Map.of());

@@ -133,6 +133,11 @@ public final class QuestionIntent {
   private static final Pattern EXPOSED = Pattern.compile(
       "(?i)\\b(exposed|expose|exposes|exposing|internet|publicly|internet-facing|outside the cluster)\\b");
   /**
+   * "what handles customer logins": logging in is what identity servers do, and their records say
+   * so in the words of {@link Categories} ("identity authentication single sign-on").
+   */
+  private static final Pattern LOGIN = Pattern.compile("(?i)\\b(log ?ins?|logging in|logs in|sign ?ins?|signing in)\\b");
+  /**
    * Kubernetes' own kinds this class weighs: an operator's kind of the same name (Knative's Service)
    * is another thing, so their weights are for the built-in groups only.
    */
@@ -292,6 +297,9 @@ public final class QuestionIntent {
     String ranked = BACKED_UP.matcher(text).find() ? text + " (backup)" : text;
     if (EXPOSED.matcher(text).find()) {
       ranked += " (ingress, gateway, routes traffic from outside)";
+    }
+    if (LOGIN.matcher(text).find()) {
+      ranked += " (identity authentication)";
     }
     if (boosted.contains("Service")) {
       SERVICE_WORKLOADS.forEach(k -> weights.put(k, NAMED));

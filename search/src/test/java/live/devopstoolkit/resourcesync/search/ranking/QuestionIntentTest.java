@@ -124,6 +124,13 @@ class QuestionIntentTest {
   }
 
   @Test
+  void loggingInAsksForIdentityServers() {
+    assertThat(parse("what handles customer logins?").text()).endsWith("(identity authentication)");
+    assertThat(parse("where do users sign in").text()).endsWith("(identity authentication)");
+    assertThat(parse("where do container logs end up?").text()).isEqualTo("where do container logs end up?");
+  }
+
+  @Test
   void aWorkloadsBudgetAutoscalerAndNetworkPolicyWeighAsSupportingUnlessAskedFor() {
     Set<String> kinds = Set.of("Deployment", "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy");
     SearchQuery databases = QuestionIntent.parse("which databases are we running?", null, null, null, Map.of(),

@@ -148,12 +148,12 @@ public final class QuestionIntent {
    * workload, named after it, so "which databases" found a database's {@code PodMonitor} beside the
    * database. They weigh as supporting objects unless {@link #MONITORING_WORDS} ask what is scraped
    * or alerted on: "what do we use for monitoring" asks for Prometheus and Grafana, not for every
-   * ServiceMonitor.
+   * ServiceMonitor, and "alerting", like "monitoring", names a tool's job, not its rules.
    */
   private static final Set<String> MONITORING_WIRING = Set.of("ServiceMonitor", "PodMonitor", "Probe",
       "ScrapeConfig", "PrometheusRule", "AlertmanagerConfig", "VMServiceScrape", "VMPodScrape", "VMNodeScrape",
       "VMStaticScrape", "VMProbe", "VMScrapeConfig", "VMRule");
-  private static final Set<String> MONITORING_WORDS = Set.of("monitored", "alert", "alerts", "alerting", "scrape",
+  private static final Set<String> MONITORING_WORDS = Set.of("monitored", "alert", "alerts", "scrape",
       "scrapes", "scraped", "scraping", "rule", "rules");
   /**
    * What an operator's custom kinds are by their last word: a {@code VaultStaticSecret} or

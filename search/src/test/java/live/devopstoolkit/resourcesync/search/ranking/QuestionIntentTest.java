@@ -250,6 +250,8 @@ class QuestionIntentTest {
         .containsEntry("PrometheusRule", 0.7);
     assertThat(QuestionIntent.parse("what monitoring do we have?", null, null, null, Map.of(), null, Mode.HYBRID,
         held, Map.of()).kindWeights()).containsEntry("ServiceMonitor", 0.7);
+    assertThat(QuestionIntent.parse("what do we use for monitoring and alerting", null, null, null, Map.of(), null,
+        Mode.HYBRID, held, Map.of()).kindWeights()).containsEntry("PrometheusRule", 0.7);
     assertThat(QuestionIntent.parse("which services are scraped by prometheus", null, null, null, Map.of(), null,
         Mode.HYBRID, held, Map.of()).kindWeights()).doesNotContainKeys("PodMonitor", "ServiceMonitor", "PrometheusRule");
     assertThat(QuestionIntent.parse("which alerts fire for payments", null, null, null, Map.of(), null,

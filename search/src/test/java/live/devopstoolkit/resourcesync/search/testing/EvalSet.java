@@ -31,6 +31,9 @@ import live.devopstoolkit.resourcesync.search.inventory.Resource;
  * earlier set uses) was written blind after the changes sets 5 and 6 prompted. {@link #HELD_OUT_8}
  * (a ninth company, an energy utility on RKE2 with Rancher, Longhorn, EMQX, TimescaleDB, QuestDB,
  * ClickHouse, NiFi, KubeVirt and KubeRay) was written blind after the changes set 7 prompted.
+ * {@link #HELD_OUT_9} (a tenth company, a public broadcaster's streaming platform on OpenShift, with
+ * Routes, DeploymentConfigs, OLM, AMQ Streams, ECK, Crunchy PGO, Flink, Temporal and 3scale) was
+ * written blind at the same time and scored after the changes set 8 prompted.
  */
 public final class EvalSet {
 
@@ -43,6 +46,7 @@ public final class EvalSet {
   public static final String HELD_OUT_6 = "eval-heldout-6";
   public static final String HELD_OUT_7 = "eval-heldout-7";
   public static final String HELD_OUT_8 = "eval-heldout-8";
+  public static final String HELD_OUT_9 = "eval-heldout-9";
 
   public record Question(String text, Set<String> relevant) {
   }

@@ -533,17 +533,24 @@ public final class QuestionIntent {
    * and only the other environments' namespaces are put lower.
    */
   static String namedNamespace(String normalized, Map<String, List<String>> heldNamespaces) {
+    String named = null;
+    int longest = 0;
     for (Map.Entry<String, List<String>> ns : heldNamespaces.entrySet()) {
       if (ns.getKey().equals(Resource.CLUSTER_SCOPE)) {
         continue; // "running in the cluster" means anywhere, not cluster-scoped objects only
       }
       for (String form : ns.getValue()) {
-        if (normalized.contains(form) && (normalized.contains(form + "namespace ")
+        // the longest wins: "in openshift-operators" names that namespace, not "openshift"
+        if (form.length() > longest && normalized.contains(form) && (normalized.contains(form + "namespace ")
             || normalized.contains(" namespace" + form) || normalized.contains(" in" + form)
             || normalized.contains(" in the" + form))) {
-          return ns.getKey();
+          named = ns.getKey();
+          longest = form.length();
         }
       }
+    }
+    if (named != null) {
+      return named;
     }
     Set<String> environmentNamespaces = environmentNamespaces(environments(normalized, true), heldNamespaces);
     return environmentNamespaces.size() == 1 ? environmentNamespaces.iterator().next() : null;

@@ -2,6 +2,7 @@ package live.devopstoolkit.resourcesync.search.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import live.devopstoolkit.resourcesync.search.index.Mode;
@@ -68,6 +69,17 @@ class QuestionIntentTest {
         Set.of("Ingress", "IngressClass", "Deployment"), QuestionIntent.namespaceForms(NAMESPACES));
     assertThat(ingresses.filters().kinds()).containsExactly("Ingress");
     assertThat(ingresses.kindWeights()).doesNotContainKey("Ingress").containsEntry("IngressClass", 0.4);
+  }
+
+  @Test
+  void theLongestNamespaceNamedWinsOverOneItStartsWith() {
+    Map<String, List<String>> held = QuestionIntent.namespaceForms(Set.of("openshift", "openshift-operators", "payments"));
+    for (int i = 0; i < 3; i++) {
+      assertThat(QuestionIntent.parse("list the operator subscriptions in openshift-operators", null, null, null,
+          Map.of(), null, Mode.HYBRID, KINDS, held).filters().namespace()).isEqualTo("openshift-operators");
+    }
+    assertThat(QuestionIntent.parse("image streams in openshift", null, null, null, Map.of(), null, Mode.HYBRID,
+        KINDS, held).filters().namespace()).isEqualTo("openshift");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import live.devopstoolkit.resourcesync.search.index.Mode;
 import live.devopstoolkit.resourcesync.search.testing.EvalSet;
 import live.devopstoolkit.resourcesync.search.testing.RankingQuality;
@@ -65,46 +66,39 @@ class RankingQualityTest {
   @ValueSource(strings = {EvalSet.HELD_OUT_3, EvalSet.HELD_OUT_4, EvalSet.HELD_OUT_5, EvalSet.HELD_OUT_6,
       EvalSet.HELD_OUT_9})
   void onTheBlindHeldOutSetsHybridBeatsEitherRankingAlone(String set, @TempDir Path dir) {
-    try (RankingQuality quality = new RankingQuality(set, dir)) {
-      Map<Mode, Scores> totals = quality.measure();
-      Scores hybrid = totals.get(Mode.HYBRID);
-      assertThat(hybrid.recall5()).as("hybrid recall@5 vs keyword")
-          .isGreaterThanOrEqualTo(totals.get(Mode.KEYWORD).recall5());
-      assertThat(hybrid.recall5()).as("hybrid recall@5 vs vector")
-          .isGreaterThanOrEqualTo(totals.get(Mode.VECTOR).recall5());
-      assertThat(hybrid.mrr()).as("hybrid MRR vs keyword").isGreaterThanOrEqualTo(totals.get(Mode.KEYWORD).mrr());
-    }
+    assertHybridAtLeast(set, dir, Set.of(Mode.KEYWORD, Mode.VECTOR), Set.of(Mode.KEYWORD));
   }
 
   /**
-   * The eighth blind set (an energy utility on RKE2, written 2026-11-27 after this session's other
-   * ranking changes) scored hybrid recall@5 0.749, recall@10 0.880 and MRR 0.855 as written, against
-   * keyword 0.694, 0.811, 0.801 and vector 0.751, 0.859, 0.825: fusion beats keyword everywhere and
-   * the model on recall@10 and MRR, but not on recall@5, by 0.002. It is held to what it showed.
+   * The eighth blind set (an energy utility on RKE2, written 2026-11-27 after the rules set 7
+   * prompted) scored hybrid recall@5 0.749, recall@10 0.880 and MRR 0.855 as written, against keyword
+   * 0.694, 0.811, 0.801 and vector 0.751, 0.859, 0.825: fusion beats keyword everywhere and the model
+   * on recall@10 and MRR, but not on recall@5, by 0.002. It is held to what it showed.
    */
   @Test
   void onTheEighthBlindSetHybridBeatsKeywordAndRanksTheFirstHitBest(@TempDir Path dir) {
-    try (RankingQuality quality = new RankingQuality(EvalSet.HELD_OUT_8, dir)) {
-      Map<Mode, Scores> totals = quality.measure();
-      Scores hybrid = totals.get(Mode.HYBRID);
-      assertThat(hybrid.recall5()).as("hybrid recall@5 vs keyword").isGreaterThanOrEqualTo(totals.get(Mode.KEYWORD).recall5());
-      assertThat(hybrid.mrr()).as("hybrid MRR vs keyword").isGreaterThanOrEqualTo(totals.get(Mode.KEYWORD).mrr());
-      assertThat(hybrid.mrr()).as("hybrid MRR vs vector").isGreaterThanOrEqualTo(totals.get(Mode.VECTOR).mrr());
-    }
+    assertHybridAtLeast(EvalSet.HELD_OUT_8, dir, Set.of(Mode.KEYWORD), Set.of(Mode.KEYWORD, Mode.VECTOR));
   }
 
   /**
    * On the seventh blind set keyword alone beats hybrid on recall@5 (0.712 against 0.702 now): its
-   * vector ranking is weak. What fusion must still do there is lift the
-   * vector ranking, so a change that lets hybrid fall to the model's level fails.
+   * vector ranking is weak. What fusion must still do there is lift the vector ranking, so a change
+   * that lets hybrid fall to the model's level fails.
    */
   @Test
   void onTheSeventhBlindSetHybridBeatsTheVectorRankingAlone(@TempDir Path dir) {
-    try (RankingQuality quality = new RankingQuality(EvalSet.HELD_OUT_7, dir)) {
+    assertHybridAtLeast(EvalSet.HELD_OUT_7, dir, Set.of(Mode.VECTOR), Set.of(Mode.VECTOR));
+  }
+
+  /** Hybrid's recall@5 and MRR are at least those of each ranking named for them, on the set. */
+  private static void assertHybridAtLeast(String set, Path dir, Set<Mode> onRecall5, Set<Mode> onMrr) {
+    try (RankingQuality quality = new RankingQuality(set, dir)) {
       Map<Mode, Scores> totals = quality.measure();
       Scores hybrid = totals.get(Mode.HYBRID);
-      assertThat(hybrid.recall5()).as("hybrid recall@5 vs vector").isGreaterThanOrEqualTo(totals.get(Mode.VECTOR).recall5());
-      assertThat(hybrid.mrr()).as("hybrid MRR vs vector").isGreaterThanOrEqualTo(totals.get(Mode.VECTOR).mrr());
+      onRecall5.forEach(alone -> assertThat(hybrid.recall5()).as(set + " hybrid recall@5 vs " + alone)
+          .isGreaterThanOrEqualTo(totals.get(alone).recall5()));
+      onMrr.forEach(alone -> assertThat(hybrid.mrr()).as(set + " hybrid MRR vs " + alone)
+          .isGreaterThanOrEqualTo(totals.get(alone).mrr()));
     }
   }
 }

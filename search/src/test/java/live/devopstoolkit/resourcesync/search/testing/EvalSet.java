@@ -33,7 +33,10 @@ import live.devopstoolkit.resourcesync.search.inventory.Resource;
  * ClickHouse, NiFi, KubeVirt and KubeRay) was written blind after the changes set 7 prompted.
  * {@link #HELD_OUT_9} (a tenth company, a public broadcaster's streaming platform on OpenShift, with
  * Routes, DeploymentConfigs, OLM, AMQ Streams, ECK, Crunchy PGO, Flink, Temporal and 3scale) was
- * written blind at the same time and scored after the changes set 8 prompted.
+ * written blind at the same time and scored after the changes set 8 prompted. {@link #HELD_OUT_10}
+ * (an eleventh, a university's research computing platform on kubeadm, with JupyterHub, Kubeflow,
+ * Kueue, the NVIDIA GPU operator, Dask, Spark, Ray and a Slurm bridge) was written blind after the
+ * changes set 9 prompted.
  */
 public final class EvalSet {
 
@@ -47,6 +50,7 @@ public final class EvalSet {
   public static final String HELD_OUT_7 = "eval-heldout-7";
   public static final String HELD_OUT_8 = "eval-heldout-8";
   public static final String HELD_OUT_9 = "eval-heldout-9";
+  public static final String HELD_OUT_10 = "eval-heldout-10";
 
   public record Question(String text, Set<String> relevant) {
   }

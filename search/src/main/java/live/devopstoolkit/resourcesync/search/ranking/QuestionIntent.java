@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import live.devopstoolkit.resourcesync.search.index.Filters;
 import live.devopstoolkit.resourcesync.search.index.Mode;
@@ -132,6 +133,11 @@ public final class QuestionIntent {
    */
   private static final Pattern EXPOSED = Pattern.compile(
       "(?i)\\b(exposed|expose|exposes|exposing|internet|publicly|internet-facing|outside the cluster)\\b");
+  /**
+   * An API group written out ("anything from sparkoperator.k8s.io?"): one token to the keyword
+   * analyzer, while records carry the group's words ({@link ResourceText#groupWords}).
+   */
+  private static final Pattern API_GROUP = Pattern.compile("(?i)\\b[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(io|org|com|dev|sh|net)\\b");
   /**
    * "what handles customer logins": logging in is what identity servers do, and their records say
    * so in the words of {@link Categories} ("identity authentication single sign-on").
@@ -300,6 +306,12 @@ public final class QuestionIntent {
     }
     if (LOGIN.matcher(text).find()) {
       ranked += " (identity authentication)";
+    }
+    Matcher group = API_GROUP.matcher(text);
+    if (group.find()) {
+      // what serves a group is its custom resource definitions, which the question asks for too
+      ranked += " (" + ResourceText.groupWords(group.group().toLowerCase(Locale.ROOT)) + ")";
+      weights.remove("CustomResourceDefinition");
     }
     if (boosted.contains("Service")) {
       SERVICE_WORKLOADS.forEach(k -> weights.put(k, NAMED));

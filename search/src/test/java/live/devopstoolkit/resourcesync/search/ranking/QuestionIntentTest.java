@@ -136,6 +136,14 @@ class QuestionIntentTest {
   }
 
   @Test
+  void anApiGroupWrittenOutIsSearchedByItsWordsAndAsksForItsDefinitionsToo() {
+    SearchQuery q = parse("anything from sparkoperator.k8s.io in the cluster?");
+    assertThat(q.text()).endsWith("(sparkoperator)");
+    assertThat(q.kindWeights()).doesNotContainKey("CustomResourceDefinition");
+    assertThat(parse("which databases are we running?").kindWeights()).containsEntry("CustomResourceDefinition", 0.4);
+  }
+
+  @Test
   void loggingInAsksForIdentityServers() {
     assertThat(parse("what handles customer logins?").text()).endsWith("(identity authentication)");
     assertThat(parse("where do users sign in").text()).endsWith("(identity authentication)");

@@ -402,8 +402,9 @@ public final class QuestionIntent {
    * filtered on, and not for a word that is a held kind's whole name ("secrets" means Secrets
    * first, not every operator's secret kind) or part of a kind the question names whole ("kafka
    * topics" is {@code KafkaTopic}, not also Pub/Sub's {@code PubSubTopic}), nor for
-   * {@link #GENERIC_LAST_WORDS}. The kinds are lifted, never filtered on: the word may still mean
-   * something else.
+   * {@link #GENERIC_LAST_WORDS}, nor when the word is a message queue's ("message queues" are
+   * brokers, not Kueue's {@code ClusterQueue}). The kinds are lifted, never filtered on: the word may
+   * still mean something else.
    */
   static Set<String> kindsByLastWord(String normalized, Set<String> heldKinds, Set<String> named) {
     Set<String> wholeNames = new HashSet<>();
@@ -427,7 +428,8 @@ public final class QuestionIntent {
       }
       List<String> forms = new ArrayList<>(plurals(last));
       forms.add(last);
-      if (forms.stream().anyMatch(form -> namesKind(normalized, form))) {
+      if (forms.stream().anyMatch(form -> namesKind(normalized, form)
+          && !normalized.contains(" message " + form + " ") && !normalized.contains(" messaging " + form + " "))) {
         byLastWord.add(held);
       }
     }

@@ -256,6 +256,11 @@ class QuestionIntentTest {
     assertThat(QuestionIntent.kindsByLastWord(" which redis instances are there ", held, Set.of())).isEmpty();
     // a held kind's whole name: "secrets" means Secrets, not every operator's secret kind
     assertThat(QuestionIntent.kindsByLastWord(" how do we manage secrets ", held, Set.of())).isEmpty();
+    // "message queues" are brokers, not Kueue's job queues
+    Set<String> queues = Set.of("ClusterQueue", "LocalQueue");
+    assertThat(QuestionIntent.kindsByLastWord(" which message queues do we run ", queues, Set.of())).isEmpty();
+    assertThat(QuestionIntent.kindsByLastWord(" what batch queues exist ", queues, Set.of()))
+        .containsExactlyInAnyOrder("ClusterQueue", "LocalQueue");
     // a built-in kind filtered on leaves nothing to lift
     assertThat(QuestionIntent.parse("list deployments with topics", null, null, null, Map.of(), null, Mode.HYBRID,
         held, Map.of()).kindWeights()).doesNotContainKey("KafkaTopic");

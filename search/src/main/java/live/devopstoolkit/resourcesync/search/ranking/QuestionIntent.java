@@ -66,7 +66,8 @@ public final class QuestionIntent {
    * one: "which databases" found a database's PodDisruptionBudget second.
    */
   private static final Set<String> SUPPORTING = Set.of("Secret", "ConfigMap", "ServiceAccount",
-      "PersistentVolumeClaim", "Pod", "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy");
+      "PersistentVolumeClaim", "Pod", "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy",
+      "ResourceQuota", "LimitRange");
   /**
    * Kinds whose names are everyday words: "how do we manage secrets", "what runs on every node",
    * "which jobs run on a schedule" (CronJobs too), "roles" (ClusterRoles too) do not mean only that
@@ -112,7 +113,8 @@ public final class QuestionIntent {
       Map.entry("disruptions", "PodDisruptionBudget"), Map.entry("availability", "PodDisruptionBudget"),
       Map.entry("firewall", "NetworkPolicy"), Map.entry("firewalls", "NetworkPolicy"),
       Map.entry("isolation", "NetworkPolicy"), Map.entry("isolated", "NetworkPolicy"),
-      Map.entry("network policy", "NetworkPolicy"), Map.entry("network policies", "NetworkPolicy"));
+      Map.entry("network policy", "NetworkPolicy"), Map.entry("network policies", "NetworkPolicy"),
+      Map.entry("quota", "ResourceQuota"), Map.entry("quotas", "ResourceQuota"), Map.entry("limits", "LimitRange"));
   /**
    * Words that ask who may do what without naming an RBAC kind ("who has cluster-admin access"):
    * they undo the demotion of roles and their bindings.

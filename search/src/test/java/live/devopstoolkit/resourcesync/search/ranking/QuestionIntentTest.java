@@ -136,6 +136,17 @@ class QuestionIntentTest {
   }
 
   @Test
+  void aNamespacesQuotaAndLimitsWeighAsSupportingUnlessAskedFor() {
+    Set<String> held = Set.of("Deployment", "ResourceQuota", "LimitRange");
+    assertThat(QuestionIntent.parse("what is the climate group running?", null, null, null, Map.of(), null,
+        Mode.HYBRID, held, Map.of()).kindWeights()).containsEntry("ResourceQuota", 0.7).containsEntry("LimitRange", 0.7);
+    assertThat(QuestionIntent.parse("what gpu quota does the neuro lab have", null, null, null, Map.of(), null,
+        Mode.HYBRID, held, Map.of()).kindWeights()).as("asked by its last word: lifted").containsEntry("ResourceQuota", 1.25);
+    assertThat(QuestionIntent.parse("what cpu limits apply in astro", null, null, null, Map.of(), null,
+        Mode.HYBRID, held, Map.of()).kindWeights()).doesNotContainKey("LimitRange");
+  }
+
+  @Test
   void anApiGroupWrittenOutIsSearchedByItsWordsAndAsksForItsDefinitionsToo() {
     SearchQuery q = parse("anything from sparkoperator.k8s.io in the cluster?");
     assertThat(q.text()).endsWith("(sparkoperator)");

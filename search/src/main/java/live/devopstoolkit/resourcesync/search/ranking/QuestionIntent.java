@@ -124,27 +124,27 @@ public final class QuestionIntent {
   /** "who can read secrets", "who has admin": asks for the roles and bindings themselves, so they are lifted. */
   private static final Pattern WHO_MAY = Pattern.compile(" who (can|may|has|have|is allowed) ");
   /**
-   * "how are databases backed up": the records say "backup" ({@code pg-backup}, Velero's
-   * {@code Backup}), a word neither the keyword index nor the small model links to "backed up".
+   * Phrasings whose meaning the records carry in other words, and those words, added to the ranked
+   * text. "how are databases backed up": the records say "backup" ({@code pg-backup}, Velero's
+   * {@code Backup}), which neither the keyword index nor the small model links to "backed up". "what
+   * is exposed to the internet": what lets traffic in is an Ingress, a gateway, a route or a proxy,
+   * and their records say so in those words ({@link KindGlossary}, {@link Categories}). "what handles
+   * customer logins": logging in is what identity servers do, in the words of {@link Categories}.
    */
-  private static final Pattern BACKED_UP = Pattern.compile("(?i)\\b(back|backs|backed|backing) up\\b");
-  /**
-   * "what is exposed to the internet": what lets traffic in is an Ingress, a gateway, a route or a
-   * proxy, and their records say so in those words ({@link KindGlossary}, {@link Categories}), not in
-   * the question's.
-   */
-  private static final Pattern EXPOSED = Pattern.compile(
-      "(?i)\\b(exposed|expose|exposes|exposing|internet|publicly|internet-facing|outside the cluster)\\b");
+  private static final List<Map.Entry<Pattern, String>> REWORDED = List.of(
+      Map.entry(Pattern.compile("(?i)\\b(back|backs|backed|backing) up\\b"), " (backup)"),
+      Map.entry(Pattern.compile(
+          "(?i)\\b(exposed|expose|exposes|exposing|internet|publicly|internet-facing|outside the cluster)\\b"),
+          " (ingress, gateway, routes traffic from outside)"),
+      Map.entry(Pattern.compile("(?i)\\b(log ?ins?|logging in|logs in|sign ?ins?|signing in)\\b"),
+          " (identity authentication)"));
   /**
    * An API group written out ("anything from sparkoperator.k8s.io?"): one token to the keyword
    * analyzer, while records carry the group's words ({@link ResourceText#groupWords}).
    */
   private static final Pattern API_GROUP = Pattern.compile("(?i)\\b[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(io|org|com|dev|sh|net)\\b");
-  /**
-   * "what handles customer logins": logging in is what identity servers do, and their records say
-   * so in the words of {@link Categories} ("identity authentication single sign-on").
-   */
-  private static final Pattern LOGIN = Pattern.compile("(?i)\\b(log ?ins?|logging in|logs in|sign ?ins?|signing in)\\b");
+  /** Words before "queue" that make it a broker's ("message queues"), not any kind named ...Queue. */
+  private static final Set<String> MESSAGING = Set.of("message", "messaging");
   /**
    * Kubernetes' own kinds this class weighs: an operator's kind of the same name (Knative's Service)
    * is another thing, so their weights are for the built-in groups only.
@@ -302,13 +302,13 @@ public final class QuestionIntent {
     }
     kinds.forEach(weights::remove);
     boosted.forEach(k -> weights.put(k, NAMED));
-    String ranked = BACKED_UP.matcher(text).find() ? text + " (backup)" : text;
-    if (EXPOSED.matcher(text).find()) {
-      ranked += " (ingress, gateway, routes traffic from outside)";
+    StringBuilder reworded = new StringBuilder(text);
+    for (Map.Entry<Pattern, String> phrasing : REWORDED) {
+      if (phrasing.getKey().matcher(text).find()) {
+        reworded.append(phrasing.getValue());
+      }
     }
-    if (LOGIN.matcher(text).find()) {
-      ranked += " (identity authentication)";
-    }
+    String ranked = reworded.toString();
     Matcher group = API_GROUP.matcher(text);
     if (group.find()) {
       // what serves a group is its custom resource definitions, which the question asks for too
@@ -431,7 +431,7 @@ public final class QuestionIntent {
       List<String> forms = new ArrayList<>(plurals(last));
       forms.add(last);
       if (forms.stream().anyMatch(form -> namesKind(normalized, form)
-          && !normalized.contains(" message " + form + " ") && !normalized.contains(" messaging " + form + " "))) {
+          && MESSAGING.stream().noneMatch(word -> normalized.contains(" " + word + " " + form + " ")))) {
         byLastWord.add(held);
       }
     }

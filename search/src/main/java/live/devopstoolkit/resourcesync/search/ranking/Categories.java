@@ -143,7 +143,6 @@ final class Categories {
       Map.entry("sso", IDENTITY), Map.entry("kratos", IDENTITY), Map.entry("hydra", IDENTITY),
       Map.entry("ory", IDENTITY), Map.entry("oidc", IDENTITY), Map.entry("fusionauth", IDENTITY),
       Map.entry("casdoor", IDENTITY), Map.entry("logto", IDENTITY), Map.entry("freeipa", IDENTITY),
-      Map.entry("rancher", "rancher kubernetes management"), Map.entry("cattle", "rancher kubernetes management"),
       Map.entry("temporal", WORKFLOW), Map.entry("airflow", WORKFLOW), Map.entry("prefect", WORKFLOW),
       Map.entry("dagster", WORKFLOW), Map.entry("camunda", WORKFLOW), Map.entry("zeebe", WORKFLOW),
       Map.entry("flyte", WORKFLOW), Map.entry("kubeflow", WORKFLOW),
@@ -186,6 +185,7 @@ final class Categories {
       Map.entry("nifi", "data flow pipelines"), Map.entry("pgadmin", "database admin ui"),
       Map.entry("phpmyadmin", "database admin ui"), Map.entry("adminer", "database admin ui"),
       Map.entry("vpa", AUTOSCALING),
+      Map.entry("rancher", "rancher kubernetes management"), Map.entry("cattle", "rancher kubernetes management"),
       Map.entry("crdb", DATABASE), Map.entry("pg", POSTGRES),
       Map.entry("dbforpostgresql", POSTGRES), Map.entry("dbformysql", MYSQL), Map.entry("dbformariadb", MYSQL),
       Map.entry("documentdb", DATABASE), Map.entry("docdb", DATABASE), Map.entry("memorydb", REDIS),
@@ -203,7 +203,7 @@ final class Categories {
     Set<String> categories = new LinkedHashSet<>();
     for (String word : words) {
       String category = PRODUCTS.get(word);
-      if (category == null) {
+      if (category == null && Character.isDigit(word.charAt(word.length() - 1))) {
         category = PRODUCTS.get(MAJOR_VERSION.matcher(word).replaceFirst(""));
       }
       if (category != null) {

@@ -135,7 +135,7 @@ public final class QuestionIntent {
       Map.entry(Pattern.compile("(?i)\\b(back|backs|backed|backing) up\\b"), " (backup)"),
       Map.entry(Pattern.compile(
           "(?i)\\b(exposed|expose|exposes|exposing|internet|publicly|internet-facing|outside the cluster)\\b"),
-          " (ingress, gateway, routes traffic from outside)"),
+          " (ingress, gateway, routes traffic from outside, public)"),
       Map.entry(Pattern.compile("(?i)\\b(log ?ins?|logging in|logs in|sign ?ins?|signing in)\\b"),
           " (identity authentication)"));
   /**

@@ -36,7 +36,9 @@ import live.devopstoolkit.resourcesync.search.inventory.Resource;
  * written blind at the same time and scored after the changes set 8 prompted. {@link #HELD_OUT_10}
  * (an eleventh, a university's research computing platform on kubeadm, with JupyterHub, Kubeflow,
  * Kueue, the NVIDIA GPU operator, Dask, Spark, Ray and a Slurm bridge) was written blind after the
- * changes set 9 prompted.
+ * changes set 9 prompted. {@link #HELD_OUT_11} (a twelfth, an insurer's claims and policy platform
+ * on vSphere with Tanzu, with Carvel packages, Contour, Antrea, kpack and Tanzu SQL for Postgres) was
+ * written blind after the changes set 10 prompted.
  */
 public final class EvalSet {
 
@@ -51,6 +53,7 @@ public final class EvalSet {
   public static final String HELD_OUT_8 = "eval-heldout-8";
   public static final String HELD_OUT_9 = "eval-heldout-9";
   public static final String HELD_OUT_10 = "eval-heldout-10";
+  public static final String HELD_OUT_11 = "eval-heldout-11";
 
   public record Question(String text, Set<String> relevant) {
   }

@@ -57,10 +57,11 @@ class RankingQualityTest {
   /**
    * The third to sixth and ninth to eleventh held-out sets scored below the floor when they were
    * written (recall@5 0.652, 0.666, 0.614, 0.656, 0.742, 0.695 and 0.740, MRR 0.726, 0.821, 0.853,
-   * 0.789, 0.785, 0.863 and 0.833; bench/RESULTS.md), so they are not held to it: lowering the floor would let the other sets
-   * regress. What they show until the ranking reaches the floor on them is that fusing the two
-   * rankings still helps on inventories nobody tuned on. The seventh and eighth are held to less
-   * (below), since on them, as written, fusion did not beat one of the rankings alone.
+   * 0.789, 0.785, 0.863 and 0.833; bench/RESULTS.md), so they are not held to it: lowering the
+   * floor would let the other sets regress. What they show until the ranking reaches the floor on
+   * them is that fusing the two rankings still helps on inventories nobody tuned on. The seventh
+   * and eighth are held to less (below), since on them, as written, fusion did not beat one of the
+   * rankings alone.
    */
   @ParameterizedTest
   @ValueSource(strings = {EvalSet.HELD_OUT_3, EvalSet.HELD_OUT_4, EvalSet.HELD_OUT_5, EvalSet.HELD_OUT_6,

@@ -245,7 +245,9 @@ public final class QuestionIntent {
     if (kind != null && !kind.isBlank()) {
       kinds.add(canonicalKind(kind.strip(), heldKinds));
     }
-    String normalized = " " + String.join(" ", NON_WORD.split(text.toLowerCase(Locale.ROOT))) + " ";
+    // An API group's words name no kind or namespace: "crd.antrea.io policies" asks for Antrea's policies.
+    String normalized = " " + String.join(" ",
+        NON_WORD.split(API_GROUP.matcher(text).replaceAll(" ").toLowerCase(Locale.ROOT))) + " ";
     boolean whoMay = WHO_MAY.matcher(normalized).find();
     Set<String> named = namedKinds(normalized, heldKinds);
     if (whoMay) {

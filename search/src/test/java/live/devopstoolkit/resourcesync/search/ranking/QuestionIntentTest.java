@@ -152,6 +152,9 @@ class QuestionIntentTest {
     assertThat(q.text()).endsWith("(sparkoperator)");
     assertThat(q.kindWeights()).doesNotContainKey("CustomResourceDefinition");
     assertThat(parse("which databases are we running?").kindWeights()).containsEntry("CustomResourceDefinition", 0.4);
+    SearchQuery antrea = QuestionIntent.parse("list crd.antrea.io policies", null, null, null, Map.of(), null,
+        Mode.HYBRID, Set.of("CustomResourceDefinition", "NetworkPolicy", "ClusterNetworkPolicy"), Map.of());
+    assertThat(antrea.filters().kinds()).as("\"crd\" inside a group names no kind").isEmpty();
   }
 
   @Test

@@ -16,8 +16,8 @@ package live.devopstoolkit.resourcesync.resync;
  * <p>A due resync reads every object from the cache when it is sent, so a create or update made in
  * the cache before then is in it already: such a change is left to the resync instead of going
  * through a debounce window and a batch of its own. At start-up that is every add of the
- * informers' first lists, which would otherwise be handled twice. Should changes have to flow while the resync is
- * held back, the ones left to it are replayed first.
+ * informers' first lists, which would otherwise be handled twice. Should changes have to flow while
+ * the resync is held back, the ones left to it are replayed first. Deletes are never left to it.
  */
 public final class ResyncSchedule {
 

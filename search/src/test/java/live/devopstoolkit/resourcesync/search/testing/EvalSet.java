@@ -38,7 +38,12 @@ import live.devopstoolkit.resourcesync.search.inventory.Resource;
  * Kueue, the NVIDIA GPU operator, Dask, Spark, Ray and a Slurm bridge) was written blind after the
  * changes set 9 prompted. {@link #HELD_OUT_11} (a twelfth, an insurer's claims and policy platform
  * on vSphere with Tanzu, with Carvel packages, Contour, Antrea, kpack and Tanzu SQL for Postgres) was
- * written blind after the changes set 10 prompted.
+ * written blind after the changes set 10 prompted. {@link #HELD_OUT_12} (a mobile operator's 5G core
+ * on kubeadm, with Multus, SR-IOV, MetalLB, Rook-Ceph, K8ssandra, Strimzi and Flux) and
+ * {@link #HELD_OUT_13} (a food-delivery marketplace on Talos clusters built by Cluster API, with
+ * Cilium, Traefik, Argo Rollouts, KEDA, Dragonfly and Altinity ClickHouse) were written blind at
+ * the same time, after the changes set 11 prompted, each with more questions in the company's own
+ * business words than the earlier sets.
  */
 public final class EvalSet {
 
@@ -54,6 +59,8 @@ public final class EvalSet {
   public static final String HELD_OUT_9 = "eval-heldout-9";
   public static final String HELD_OUT_10 = "eval-heldout-10";
   public static final String HELD_OUT_11 = "eval-heldout-11";
+  public static final String HELD_OUT_12 = "eval-heldout-12";
+  public static final String HELD_OUT_13 = "eval-heldout-13";
 
   public record Question(String text, Set<String> relevant) {
   }

@@ -14,20 +14,40 @@ import java.util.Set;
  * {@code serving.knative.dev} Service is a workload, not a network endpoint) weighs 1 for its kind.
  */
 public record SearchQuery(String text, Filters filters, Map<String, Double> kindWeights,
-    Map<String, Double> namespaceWeights, double operatorWeight, Set<String> builtInKinds, int limit, Mode mode) {
+    Map<String, Double> namespaceWeights, double operatorWeight, Set<String> builtInKinds, int limit, Mode mode,
+    Map<String, Double> groupWeights) {
 
   public SearchQuery {
     kindWeights = kindWeights == null ? Map.of() : Map.copyOf(kindWeights);
     builtInKinds = builtInKinds == null ? Set.of() : Set.copyOf(builtInKinds);
     namespaceWeights = namespaceWeights == null ? Map.of() : Map.copyOf(namespaceWeights);
+    groupWeights = groupWeights == null ? Map.of() : Map.copyOf(groupWeights);
     filters = filters == null ? Filters.NONE : filters;
   }
 
-  /** What a record's fused score is multiplied by. */
+  public SearchQuery(String text, Filters filters, Map<String, Double> kindWeights,
+      Map<String, Double> namespaceWeights, double operatorWeight, Set<String> builtInKinds, int limit, Mode mode) {
+    this(text, filters, kindWeights, namespaceWeights, operatorWeight, builtInKinds, limit, mode, Map.of());
+  }
+
+  /**
+   * What a record's fused score is multiplied by. A weight for the record's API group (a question
+   * that names the group asks for its objects, whatever their kinds) stands in for its kind's and
+   * its operator's.
+   */
   public double weight(String kind, String apiVersion, String namespace, boolean operator) {
+    Double groupWeight = groupWeights.isEmpty() ? null : groupWeights.get(group(apiVersion));
+    if (groupWeight != null) {
+      return groupWeight * namespaceWeights.getOrDefault(namespace, 1.0);
+    }
     double kindWeight = builtInKinds.contains(kind) && !builtInGroup(apiVersion) ? 1.0
         : kindWeights.getOrDefault(kind, 1.0);
     return kindWeight * namespaceWeights.getOrDefault(namespace, 1.0) * (operator ? operatorWeight : 1.0);
+  }
+
+  private static String group(String apiVersion) {
+    int slash = apiVersion.indexOf('/');
+    return slash < 0 ? "" : apiVersion.substring(0, slash);
   }
 
   /**
@@ -46,8 +66,8 @@ public record SearchQuery(String text, Filters filters, Map<String, Double> kind
 
   /** The largest weight, so scores can be scaled to at most 1. */
   public double maxWeight() {
-    return Math.max(1.0, largest(kindWeights)) * Math.max(1.0, largest(namespaceWeights))
-        * Math.max(1.0, operatorWeight);
+    return Math.max(Math.max(1.0, largest(kindWeights)) * Math.max(1.0, operatorWeight), largest(groupWeights))
+        * Math.max(1.0, largest(namespaceWeights));
   }
 
   private static double largest(Map<String, Double> weights) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import live.devopstoolkit.resourcesync.search.index.Filters;
@@ -88,6 +89,11 @@ public final class QuestionIntent {
       Map.entry("stage", "staging"), Map.entry("stg", "staging"), Map.entry("development", "development"),
       Map.entry("dev", "development"));
   /**
+   * Label keys, after any prefix, that say which environment a Namespace is for
+   * ({@code environment: production}, {@code example.com/env: prod}).
+   */
+  private static final Set<String> ENVIRONMENT_KEYS = Set.of("env", "environment");
+  /**
    * "services related to payments": people say services of applications, so naming Services lifts
    * the workloads as much as the Service objects, which otherwise would push the workloads down.
    */
@@ -143,6 +149,12 @@ public final class QuestionIntent {
    * analyzer, while records carry the group's words ({@link ResourceText#groupWords}).
    */
   private static final Pattern API_GROUP = Pattern.compile("(?i)\\b[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(io|org|com|dev|sh|net)\\b");
+  /**
+   * A person named in a question ("what is Jonas Berger responsible for"): owner labels often hold
+   * the handle, initial and surname run together ({@code jberger}), which matches neither word.
+   * Not at the question's start, where every word is capitalised.
+   */
+  private static final Pattern PERSON = Pattern.compile("\\b(\\p{Lu})\\p{Ll}+ (\\p{Lu}\\p{Ll}+)\\b");
   /** Words before "queue" that make it a broker's ("message queues"), not any kind named ...Queue. */
   private static final Set<String> MESSAGING = Set.of("message", "messaging");
   /**
@@ -229,6 +241,16 @@ public final class QuestionIntent {
   public static SearchQuery parse(String question, String kind, String namespace, String apiVersion,
       Map<String, String> labels, Integer limit, Mode mode, Set<String> heldKinds,
       Map<String, List<String>> heldNamespaces) {
+    return parse(question, kind, namespace, apiVersion, labels, limit, mode, heldKinds, heldNamespaces, Map::of);
+  }
+
+  /**
+   * @param labelledEnvironments the environment each held namespace's labels declare
+   *     ({@link #labelledEnvironment}), asked for only when the question names an environment
+   */
+  public static SearchQuery parse(String question, String kind, String namespace, String apiVersion,
+      Map<String, String> labels, Integer limit, Mode mode, Set<String> heldKinds,
+      Map<String, List<String>> heldNamespaces, Supplier<Map<String, String>> labelledEnvironments) {
     String text = question == null ? "" : question.strip();
     if (text.isEmpty()) {
       throw new IllegalArgumentException("the question is empty; ask in words, e.g. \"which databases are we running?\"");
@@ -270,7 +292,8 @@ public final class QuestionIntent {
     if (kinds.isEmpty() && !whoMay) {
       boosted.addAll(kindsByLastWord(normalized, heldKinds, named));
     }
-    String ns = namespace != null && !namespace.isBlank() ? namespace.strip() : namedNamespace(normalized, heldNamespaces);
+    String ns = namespace != null && !namespace.isBlank() ? namespace.strip()
+        : namedNamespace(normalized, heldNamespaces, labelledEnvironments);
     Map<String, Double> weights = new HashMap<>();
     MACHINERY.forEach(k -> weights.put(k, MACHINE));
     SUPPORTING.forEach(k -> weights.put(k, SUPPORT));
@@ -310,12 +333,21 @@ public final class QuestionIntent {
         reworded.append(phrasing.getValue());
       }
     }
+    Matcher person = PERSON.matcher(text);
+    while (person.find()) {
+      if (person.start() > 0) {
+        reworded.append(" (").append((person.group(1) + person.group(2)).toLowerCase(Locale.ROOT)).append(')');
+      }
+    }
     String ranked = reworded.toString();
     Matcher group = API_GROUP.matcher(text);
+    Map<String, Double> groupWeights = new HashMap<>();
     if (group.find()) {
+      String asked = group.group().toLowerCase(Locale.ROOT);
       // what serves a group is its custom resource definitions, which the question asks for too
-      ranked += " (" + ResourceText.groupWords(group.group().toLowerCase(Locale.ROOT)) + ")";
+      ranked += " (" + ResourceText.groupWords(asked) + ")";
       weights.remove("CustomResourceDefinition");
+      groupWeights.put(asked, NAMED);
     }
     if (boosted.contains("Service")) {
       SERVICE_WORKLOADS.forEach(k -> weights.put(k, NAMED));
@@ -332,12 +364,14 @@ public final class QuestionIntent {
       if (!environments.isEmpty()) {
         Set<String> others = new HashSet<>(ENVIRONMENTS.values());
         others.removeAll(environments);
-        environmentNamespaces(others, heldNamespaces).forEach(n -> namespaceWeights.put(n, OTHER_ENVIRONMENT));
+        environmentNamespaces(others, heldNamespaces, labelledEnvironments)
+            .forEach(n -> namespaceWeights.put(n, OTHER_ENVIRONMENT));
       }
       mentionedNamespaces(normalized, heldNamespaces).forEach(n -> namespaceWeights.put(n, NAMED));
     }
     double operatorWeight = OPERATOR_WORDS.stream().anyMatch(questionWords::contains) ? 1.0 : OPERATOR;
-    return new SearchQuery(ranked, filters, weights, namespaceWeights, operatorWeight, BUILT_IN, max, mode);
+    return new SearchQuery(ranked, filters, weights, namespaceWeights, operatorWeight, BUILT_IN, max, mode,
+        groupWeights);
   }
 
   /** The held kind a filter names, in any case or plural; an unknown kind is an error that lists them. */
@@ -503,10 +537,14 @@ public final class QuestionIntent {
   }
 
   /**
-   * Held namespaces with a word for one of the environments in their name ({@code ehr-prod},
-   * {@code stg}), found in their spoken forms without splitting every namespace again per question.
+   * Held namespaces named for one of the environments ({@code ehr-prod}, {@code stg}), found in
+   * their spoken forms without splitting every namespace again per question. Where no name says so,
+   * a name that production often goes by ({@code marketplace-live}); where none does either, the
+   * namespaces whose labels declare the environment. Names come first: a cluster labels every
+   * namespace of its one production namespace's applications {@code env: prod} as well.
    */
-  private static Set<String> environmentNamespaces(Set<String> environments, Map<String, List<String>> heldNamespaces) {
+  private static Set<String> environmentNamespaces(Set<String> environments, Map<String, List<String>> heldNamespaces,
+      Supplier<Map<String, String>> labelledEnvironments) {
     Set<String> found = new LinkedHashSet<>();
     if (environments.isEmpty()) {
       return found;
@@ -518,7 +556,39 @@ public final class QuestionIntent {
         found.add(ns);
       }
     });
+    if (found.isEmpty() && environments.contains("production")) {
+      heldNamespaces.forEach((ns, forms) -> {
+        if (forms.get(0).contains(" live ")) {
+          found.add(ns);
+        }
+      });
+    }
+    if (found.isEmpty()) {
+      labelledEnvironments.get().forEach((ns, environment) -> {
+        if (environments.contains(environment) && heldNamespaces.containsKey(ns)) {
+          found.add(ns);
+        }
+      });
+    }
     return found;
+  }
+
+  /**
+   * The environment a Namespace's labels declare, or null. "live" is production here: a label says
+   * which environment, where a namespace's name {@code live-streaming} may not.
+   */
+  public static String labelledEnvironment(Map<String, String> labels) {
+    if (labels == null) {
+      return null;
+    }
+    for (Map.Entry<String, String> label : labels.entrySet()) {
+      String key = label.getKey().substring(label.getKey().lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+      String value = label.getValue().toLowerCase(Locale.ROOT);
+      if (ENVIRONMENT_KEYS.contains(key)) {
+        return value.equals("live") ? "production" : ENVIRONMENTS.get(value);
+      }
+    }
+    return null;
   }
 
   /**
@@ -550,7 +620,8 @@ public final class QuestionIntent {
    * namespace" → {@code ehr-prod}); with several ("payments-prod", "orders-prod") it filters none,
    * and only the other environments' namespaces are put lower.
    */
-  static String namedNamespace(String normalized, Map<String, List<String>> heldNamespaces) {
+  static String namedNamespace(String normalized, Map<String, List<String>> heldNamespaces,
+      Supplier<Map<String, String>> labelledEnvironments) {
     String named = null;
     int longest = 0;
     for (Map.Entry<String, List<String>> ns : heldNamespaces.entrySet()) {
@@ -570,7 +641,8 @@ public final class QuestionIntent {
     if (named != null) {
       return named;
     }
-    Set<String> environmentNamespaces = environmentNamespaces(environments(normalized, true), heldNamespaces);
+    Set<String> environmentNamespaces =
+        environmentNamespaces(environments(normalized, true), heldNamespaces, labelledEnvironments);
     return environmentNamespaces.size() == 1 ? environmentNamespaces.iterator().next() : null;
   }
 }

@@ -1,11 +1,14 @@
 package live.devopstoolkit.resourcesync.search.ranking;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import live.devopstoolkit.resourcesync.search.index.Filters;
 import live.devopstoolkit.resourcesync.search.index.Hit;
 import live.devopstoolkit.resourcesync.search.index.InventoryIndex;
 import live.devopstoolkit.resourcesync.search.index.Mode;
+import live.devopstoolkit.resourcesync.search.inventory.Resource;
 
 /** The one search REST and MCP share, so both return the same ranking for the same question. */
 public final class ResourceSearch {
@@ -25,7 +28,22 @@ public final class ResourceSearch {
   public List<Hit> search(String question, String kind, String namespace, String apiVersion, Integer limit,
       Mode mode) {
     return index.search(QuestionIntent.parse(question, kind, namespace, apiVersion, Map.of(), limit, mode,
-        index.kinds().keySet(), namespaceForms()));
+        index.kinds().keySet(), namespaceForms(), this::labelledEnvironments));
+  }
+
+  /**
+   * The environment each Namespace record's labels declare, read when a question names one: labels
+   * change without the set of namespaces changing, so this is not kept between questions.
+   */
+  private Map<String, String> labelledEnvironments() {
+    Map<String, String> environments = new HashMap<>();
+    for (Resource ns : index.find(new Filters(Set.of("Namespace"), null, null, Map.of()), index.namespaces().size())) {
+      String environment = QuestionIntent.labelledEnvironment(ns.labels());
+      if (environment != null) {
+        environments.put(ns.name(), environment);
+      }
+    }
+    return environments;
   }
 
   private Map<String, List<String>> namespaceForms() {

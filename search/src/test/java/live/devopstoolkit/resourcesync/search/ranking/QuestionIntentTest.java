@@ -159,6 +159,47 @@ class QuestionIntentTest {
   }
 
   @Test
+  void anApiGroupWrittenOutWeighsItsObjectsAboveTheirDefinitionsAndOperator() {
+    SearchQuery q = parse("what's configured under metallb.io?");
+    assertThat(q.groupWeights()).containsExactly(Map.entry("metallb.io", 1.25));
+    assertThat(parse("which databases are we running?").groupWeights()).isEmpty();
+  }
+
+  @Test
+  void aPersonNamedAlsoAsksForTheirHandleOfInitialAndSurname() {
+    assertThat(parse("what is Jonas Berger responsible for?").text()).endsWith("(jberger)");
+    assertThat(parse("which workloads does Marta Lindqvist own?").text()).endsWith("(mlindqvist)");
+    assertThat(parse("Is Vault running here").text()).as("a question's first word is capitalised anyway")
+        .isEqualTo("Is Vault running here");
+  }
+
+  @Test
+  void theProductionNamespaceIsFoundByItsNameFirstThenByLiveThenByItsLabels() {
+    Map<String, List<String>> held = QuestionIntent.namespaceForms(Set.of("shop-live", "shop-stage", "data"));
+    Map<String, String> labelled = Map.of("shop-live", "production", "data", "production");
+    assertThat(QuestionIntent.parse("list deployments in production namespace", null, null, null, Map.of(), null,
+        Mode.HYBRID, KINDS, held, () -> labelled).filters().namespace()).isEqualTo("shop-live");
+    Map<String, List<String>> unnamed = QuestionIntent.namespaceForms(Set.of("orders", "orders-qa"));
+    assertThat(QuestionIntent.parse("list deployments in production namespace", null, null, null, Map.of(), null,
+        Mode.HYBRID, KINDS, unnamed, () -> Map.of("orders", "production")).filters().namespace())
+        .isEqualTo("orders");
+    Map<String, List<String>> prod = QuestionIntent.namespaceForms(Set.of("prod", "billing"));
+    assertThat(QuestionIntent.parse("list deployments in production namespace", null, null, null, Map.of(), null,
+        Mode.HYBRID, KINDS, prod, () -> Map.of("prod", "production", "billing", "production")).filters()
+        .namespace()).as("a name says it before labels every namespace of production carries").isEqualTo("prod");
+  }
+
+  @Test
+  void aNamespacesEnvironmentLabelIsReadWhateverItsPrefix() {
+    assertThat(QuestionIntent.labelledEnvironment(Map.of("environment", "production"))).isEqualTo("production");
+    assertThat(QuestionIntent.labelledEnvironment(Map.of("example.com/env", "prod"))).isEqualTo("production");
+    assertThat(QuestionIntent.labelledEnvironment(Map.of("example.com/env", "live"))).isEqualTo("production");
+    assertThat(QuestionIntent.labelledEnvironment(Map.of("env", "stg"))).isEqualTo("staging");
+    assertThat(QuestionIntent.labelledEnvironment(Map.of("tier", "prod"))).isNull();
+    assertThat(QuestionIntent.labelledEnvironment(null)).isNull();
+  }
+
+  @Test
   void loggingInAsksForIdentityServers() {
     assertThat(parse("what handles customer logins?").text()).endsWith("(identity authentication)");
     assertThat(parse("where do users sign in").text()).endsWith("(identity authentication)");

@@ -28,6 +28,12 @@ import java.util.List;
  * <p>Watches go over HTTP, not WebSocket, so the same header and interceptors apply to them. This
  * client is used for nothing else: the token Secret, ResourceSyncConfigs and status writes go
  * through the ordinary client.
+ *
+ * <p>The informers' event handlers run on the thread that read the event, not on a pool: under a
+ * steady trickle of changes each hand-off woke a parked pool thread, about a tenth of a change's
+ * CPU (bench/RESULTS.md). What a handler runs (the sync-changes route up to the debounce window)
+ * takes short locks only and never waits for I/O, so the HTTP client's event loops are not held
+ * up; fabric8 still runs one informer's events one at a time, in order.
  */
 public final class MetadataOnly implements Interceptor {
 
@@ -49,6 +55,7 @@ public final class MetadataOnly implements Interceptor {
         .withHttpClientFactory(httpClients)
         .withConfig(new ConfigBuilder(config).withOnlyHttpWatches(true).build())
         .withKubernetesSerialization(new KubernetesSerialization(mapper, true))
+        .withTaskExecutor(Runnable::run)
         .withHttpClientBuilderConsumer(builder -> {
           builder.addOrReplaceInterceptor("metadata-only", new MetadataOnly());
           for (int i = 0; i < extra.length; i++) {

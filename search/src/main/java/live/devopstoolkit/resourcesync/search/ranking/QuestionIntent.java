@@ -540,8 +540,8 @@ public final class QuestionIntent {
    * Held namespaces named for one of the environments ({@code ehr-prod}, {@code stg}), found in
    * their spoken forms without splitting every namespace again per question. Where no name says so,
    * a name that production often goes by ({@code marketplace-live}); where none does either, the
-   * namespaces whose labels declare the environment. Names come first: a cluster labels every
-   * namespace of its one production namespace's applications {@code env: prod} as well.
+   * namespaces whose labels declare the environment. Names come first: clusters often label every
+   * namespace that serves production {@code env: prod}, beside the one namespace named for it.
    */
   private static Set<String> environmentNamespaces(Set<String> environments, Map<String, List<String>> heldNamespaces,
       Supplier<Map<String, String>> labelledEnvironments) {
@@ -574,8 +574,8 @@ public final class QuestionIntent {
   }
 
   /**
-   * The environment a Namespace's labels declare, or null. "live" is production here: a label says
-   * which environment, where a namespace's name {@code live-streaming} may not.
+   * The environment a Namespace's {@code env} or {@code environment} label declares ("live" is
+   * production), or null.
    */
   public static String labelledEnvironment(Map<String, String> labels) {
     if (labels == null) {

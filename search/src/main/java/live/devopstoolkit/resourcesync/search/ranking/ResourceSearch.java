@@ -37,7 +37,8 @@ public final class ResourceSearch {
    */
   private Map<String, String> labelledEnvironments() {
     Map<String, String> environments = new HashMap<>();
-    for (Resource ns : index.find(new Filters(Set.of("Namespace"), null, null, Map.of()), index.namespaces().size())) {
+    int namespaces = index.kinds().getOrDefault("Namespace", 0);
+    for (Resource ns : index.find(new Filters(Set.of("Namespace"), null, null, Map.of()), namespaces)) {
       String environment = QuestionIntent.labelledEnvironment(ns.labels());
       if (environment != null) {
         environments.put(ns.name(), environment);

@@ -251,6 +251,7 @@ public final class QuestionIntent {
   public static SearchQuery parse(String question, String kind, String namespace, String apiVersion,
       Map<String, String> labels, Integer limit, Mode mode, Set<String> heldKinds,
       Map<String, List<String>> heldNamespaces, Supplier<Map<String, String>> labelledEnvironments) {
+    Supplier<Map<String, String>> labelled = once(labelledEnvironments);
     String text = question == null ? "" : question.strip();
     if (text.isEmpty()) {
       throw new IllegalArgumentException("the question is empty; ask in words, e.g. \"which databases are we running?\"");
@@ -293,7 +294,7 @@ public final class QuestionIntent {
       boosted.addAll(kindsByLastWord(normalized, heldKinds, named));
     }
     String ns = namespace != null && !namespace.isBlank() ? namespace.strip()
-        : namedNamespace(normalized, heldNamespaces, labelledEnvironments);
+        : namedNamespace(normalized, heldNamespaces, labelled);
     Map<String, Double> weights = new HashMap<>();
     MACHINERY.forEach(k -> weights.put(k, MACHINE));
     SUPPORTING.forEach(k -> weights.put(k, SUPPORT));
@@ -364,7 +365,7 @@ public final class QuestionIntent {
       if (!environments.isEmpty()) {
         Set<String> others = new HashSet<>(ENVIRONMENTS.values());
         others.removeAll(environments);
-        environmentNamespaces(others, heldNamespaces, labelledEnvironments)
+        environmentNamespaces(others, heldNamespaces, labelled)
             .forEach(n -> namespaceWeights.put(n, OTHER_ENVIRONMENT));
       }
       mentionedNamespaces(normalized, heldNamespaces).forEach(n -> namespaceWeights.put(n, NAMED));
@@ -372,6 +373,21 @@ public final class QuestionIntent {
     double operatorWeight = OPERATOR_WORDS.stream().anyMatch(questionWords::contains) ? 1.0 : OPERATOR;
     return new SearchQuery(ranked, filters, weights, namespaceWeights, operatorWeight, BUILT_IN, max, mode,
         groupWeights);
+  }
+
+  /** The supplier's answer, asked for at most once: reading the labels reads every Namespace record. */
+  private static <T> Supplier<T> once(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public T get() {
+        if (value == null) {
+          value = supplier.get();
+        }
+        return value;
+      }
+    };
   }
 
   /** The held kind a filter names, in any case or plural; an unknown kind is an error that lists them. */

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import live.devopstoolkit.resourcesync.search.index.Mode;
 import live.devopstoolkit.resourcesync.search.index.SearchQuery;
 import org.junit.jupiter.api.Test;
@@ -187,6 +189,24 @@ class QuestionIntentTest {
     assertThat(QuestionIntent.parse("list deployments in production namespace", null, null, null, Map.of(), null,
         Mode.HYBRID, KINDS, prod, () -> Map.of("prod", "production", "billing", "production")).filters()
         .namespace()).as("a name says it before labels every namespace of production carries").isEqualTo("prod");
+  }
+
+  @Test
+  void namespaceLabelsAreReadOncePerQuestionAndOnlyWhenItNamesAnEnvironment() {
+    AtomicInteger reads = new AtomicInteger();
+    Map<String, List<String>> held = QuestionIntent.namespaceForms(Set.of("orders", "billing", "tools"));
+    Supplier<Map<String, String>> labels = () -> {
+      reads.incrementAndGet();
+      return Map.of("orders", "production", "billing", "production", "tools", "development");
+    };
+    SearchQuery q = QuestionIntent.parse("list deployments in production namespace", null, null, null, Map.of(),
+        null, Mode.HYBRID, KINDS, held, labels);
+    assertThat(q.filters().namespace()).as("two namespaces are labelled production").isNull();
+    assertThat(q.namespaceWeights()).containsExactly(Map.entry("tools", 0.8));
+    assertThat(reads).hasValue(1);
+    QuestionIntent.parse("which databases are we running?", null, null, null, Map.of(), null, Mode.HYBRID, KINDS,
+        held, labels);
+    assertThat(reads).hasValue(1);
   }
 
   @Test

@@ -30,8 +30,8 @@ import java.util.List;
  * through the ordinary client.
  *
  * <p>The informers' event handlers run on the thread that read the event, not on a pool: under a
- * steady trickle of changes each hand-off woke a parked pool thread, about a tenth of a change's
- * CPU (bench/RESULTS.md). What a handler runs (the sync-changes route up to the debounce window)
+ * steady trickle of changes each hand-off woke a parked pool thread (bench/RESULTS.md). What a
+ * handler runs (the sync-changes route up to the debounce window)
  * takes short locks only and never waits for I/O, so the HTTP client's event loops are not held
  * up; fabric8 still runs one informer's events one at a time, in order.
  */

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * Makes the informers' lists and watches ask the API server for metadata only (the
@@ -31,9 +32,9 @@ import java.util.List;
  *
  * <p>The informers' event handlers run on the thread that read the event, not on a pool: under a
  * steady trickle of changes each hand-off woke a parked pool thread (bench/RESULTS.md). What a
- * handler runs (the sync-changes route up to the debounce window)
- * takes short locks only and never waits for I/O, so the HTTP client's event loops are not held
- * up; fabric8 still runs one informer's events one at a time, in order.
+ * handler runs (the sync-changes route up to the debounce window) takes short locks only and never
+ * waits for I/O, so the HTTP client's event loops are not held up; fabric8 still runs one
+ * informer's events one at a time, in order.
  */
 public final class MetadataOnly implements Interceptor {
 
@@ -41,6 +42,21 @@ public final class MetadataOnly implements Interceptor {
   static final String KIND = "PartialObjectMetadata";
   static final String LIST = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
   static final String WATCH = "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json";
+
+  /**
+   * Runs an informer's event handler on the calling thread, an event loop of the HTTP client, and
+   * clears the interrupt that stopping an informer sends the thread running one of its handlers
+   * (fabric8's {@code SerialExecutor.shutdownNow}). It is meant for that handler; left set on an
+   * event loop, it would cut short the next interruptible wait of whatever runs there next, another
+   * informer's handler or a request of the ordinary client.
+   */
+  static final Executor HANDLERS = task -> {
+    try {
+      task.run();
+    } finally {
+      Thread.interrupted();
+    }
+  };
 
   /**
    * A client for the informers over the same cluster and credentials, its HTTP clients made by
@@ -55,7 +71,7 @@ public final class MetadataOnly implements Interceptor {
         .withHttpClientFactory(httpClients)
         .withConfig(new ConfigBuilder(config).withOnlyHttpWatches(true).build())
         .withKubernetesSerialization(new KubernetesSerialization(mapper, true))
-        .withTaskExecutor(Runnable::run)
+        .withTaskExecutor(HANDLERS)
         .withHttpClientBuilderConsumer(builder -> {
           builder.addOrReplaceInterceptor("metadata-only", new MetadataOnly());
           for (int i = 0; i < extra.length; i++) {

@@ -42,6 +42,17 @@ class MetadataOnlyTest {
   }
 
   @Test
+  void aHandlerInterruptedWhileItRunsLeavesTheEventLoopUninterrupted() {
+    boolean[] ran = new boolean[1];
+    MetadataOnly.HANDLERS.execute(() -> {
+      ran[0] = true;
+      Thread.currentThread().interrupt(); // as fabric8's SerialExecutor.shutdownNow does from another thread
+    });
+    assertThat(ran[0]).isTrue();
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+  }
+
+  @Test
   void watchedObjectsArriveWithoutTheManagedFieldTreesAndWithTheirRecord() {
     WatchEvent event = json.unmarshal("{\"type\":\"MODIFIED\",\"object\":" + OBJECT + "}", WatchEvent.class);
     GenericKubernetesResource object = (GenericKubernetesResource) event.getObject();

@@ -17,6 +17,7 @@ public final class Application {
   }
 
   public static void main(String[] args) throws Exception {
+    NativeCrypto.installInBackground();
     create().run(args);
   }
 

@@ -1,0 +1,61 @@
+package live.devopstoolkit.resourcesync;
+
+import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+import java.security.Security;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts Amazon Corretto Crypto Provider (AWS-LC, native) first among the JVM's security providers,
+ * so TLS with the API server and the receivers runs AES-GCM, GHASH and P-256 in native code. The
+ * JDK's providers run them as Java code, which the controller's C1-only JIT (config/jvm.options)
+ * compiles without the CPU's AES instructions: about 20 MB/s of AES-GCM, against about 900 MB/s
+ * here (bench/RESULTS.md). Every list page and watch event crosses that cipher.
+ *
+ * <p>Loading it (checking the signed jar, writing its library to {@code java.io.tmpdir}, the
+ * Deployment's emptyDir) takes a few hundred milliseconds, so it runs beside Camel's boot rather
+ * than before it; a connection opened before it is ready uses the JDK's providers, as every
+ * connection does where the library cannot load (another CPU architecture, no writable temporary
+ * directory). Either way TLS behaves the same; only its cost differs. {@code -D}{@value #SWITCH}{@code =false}
+ * keeps the JDK's providers, for a site that must use its own, and for hack/cds-archive.sh: JDK 17
+ * crashes writing a class-data archive once this provider's classes are loaded (they come from a
+ * signed jar, which the archive leaves out).
+ */
+final class NativeCrypto {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NativeCrypto.class);
+
+  static final String SWITCH = "resourcesync.nativeCrypto";
+
+  private NativeCrypto() {
+  }
+
+  /** The thread installing it, or null when switched off. */
+  static Thread installInBackground() {
+    if (!Boolean.parseBoolean(System.getProperty(SWITCH, "true"))) {
+      return null;
+    }
+    Thread loader = new Thread(NativeCrypto::install, "native-crypto");
+    loader.setDaemon(true);
+    loader.start();
+    return loader;
+  }
+
+  static boolean install() {
+    try {
+      AmazonCorrettoCryptoProvider provider = AmazonCorrettoCryptoProvider.INSTANCE;
+      Throwable error = provider.getLoadingError();
+      if (error != null) {
+        LOG.info("event=native-crypto-unavailable provider=jdk reason=\"{}\"", error);
+        return false;
+      }
+      provider.assertHealthy();
+      Security.insertProviderAt(provider, 1);
+      LOG.info("event=native-crypto provider={} version={}", provider.getName(), provider.getVersionStr());
+      return true;
+    } catch (RuntimeException | LinkageError e) {
+      LOG.info("event=native-crypto-unavailable provider=jdk reason=\"{}\"", e.toString());
+      return false;
+    }
+  }
+}

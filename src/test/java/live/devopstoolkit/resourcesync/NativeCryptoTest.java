@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.Security;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Cipher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,5 +40,25 @@ class NativeCryptoTest {
     } finally {
       System.clearProperty(NativeCrypto.SWITCH);
     }
+  }
+
+  /**
+   * Where the library cannot be written out (no writable temporary directory here: /proc refuses
+   * even root), the JDK's providers keep serving and a log line says why.
+   */
+  @Test
+  void withoutAWritableTemporaryDirectoryTheJdkProvidersServe() throws Exception {
+    Path log = Path.of("target", "native-crypto-probe.log");
+    Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "-Djava.io.tmpdir=/proc",
+        NativeCryptoProbe.class.getName())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertThat(probe.waitFor(120, TimeUnit.SECONDS)).as("probe finished").isTrue();
+    String output = Files.readString(log);
+    assertThat(probe.exitValue()).as(output).isZero();
+    assertThat(output)
+        .contains("event=native-crypto-unavailable provider=jdk")
+        .contains("probe first-provider=SUN")
+        .contains("probe aes-gcm=SunJCE");
   }
 }

@@ -6,8 +6,7 @@
 # not there (127.0.0.1:1 refuses at once) and stops it; the JVM writes the archive as it exits.
 # The archive is only valid for the jar, libraries and JVM it was made with, so it is made where the
 # controller runs: by the image's build (Dockerfile) and by bench/run.sh after each build. Without
-# it, or with a stale one, the JVM loads classes the ordinary way. The training run keeps the JDK's
-# security providers: JDK 17 crashes archiving once the native one's classes (a signed jar) are loaded.
+# it, or with a stale one, the JVM loads classes the ordinary way.
 #
 #   hack/cds-archive.sh        in the directory holding config/, routes/ and target/
 set -euo pipefail
@@ -27,7 +26,7 @@ rm -f "$ARCHIVE"
 # The options' own archive (this one) is replaced by the JDK's base archive for the training run.
 JAVA_HOME_DIR="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')"
 if ! KUBECONFIG="$KUBECONFIG_FILE" KUBERNETES_REQUEST_RETRY_BACKOFFLIMIT=0 CAMEL_MAIN_DURATION_MAX_SECONDS=4 \
-  CAMEL_MANAGEMENT_PORT=0 java @config/jvm.options -Dresourcesync.nativeCrypto=false -XX:SharedArchiveFile="$JAVA_HOME_DIR/lib/server/classes.jsa" \
+  CAMEL_MANAGEMENT_PORT=0 java @config/jvm.options -XX:SharedArchiveFile="$JAVA_HOME_DIR/lib/server/classes.jsa" \
   -XX:ArchiveClassesAtExit="$ARCHIVE" -jar target/resource-sync-controller.jar > target/cds-training.log 2>&1 \
   || [[ ! -f "$ARCHIVE" ]]; then
   echo "cds-archive: no archive written; see target/cds-training.log" >&2

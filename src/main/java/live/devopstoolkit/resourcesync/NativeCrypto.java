@@ -13,14 +13,12 @@ import org.slf4j.LoggerFactory;
  * benchmark machine. Every list page and watch event crosses that cipher: a change costs 9% less
  * CPU with it (bench/RESULTS.md).
  *
- * <p>Loading it (checking the signed jar, writing its library to {@code java.io.tmpdir}, the
- * Deployment's emptyDir) takes a few hundred milliseconds, so it runs beside Camel's boot rather
- * than before it; a connection opened before it is ready uses the JDK's providers, as every
- * connection does where the library cannot load (another CPU architecture, no writable temporary
- * directory). Either way TLS behaves the same; only its cost differs. {@code -D}{@value #SWITCH}{@code =false}
- * keeps the JDK's providers, for a site that must use its own, and for hack/cds-archive.sh: JDK 17
- * crashes writing a class-data archive once this provider's classes are loaded (they come from a
- * signed jar, which the archive leaves out).
+ * <p>Loading it (its self-tests included) takes about a quarter of a second, so it runs beside
+ * Camel's boot rather than before it; a connection opened before it is ready uses the JDK's
+ * providers, as every connection does where the library cannot load (another CPU architecture, a
+ * jar run without config/jvm.options, which names the library the build unpacked). Either way TLS
+ * behaves the same; only its cost differs. {@code -D}{@value #SWITCH}{@code =false} keeps the JDK's
+ * providers, for a site that must use its own.
  */
 final class NativeCrypto {
 

@@ -166,7 +166,8 @@ public class InformerRegistry implements AutoCloseable {
   }
 
   private boolean hasRecords(TypeWatch watch) {
-    TypeWatch predecessor = retiring.get(watch.type().groupKind());
+    // Asked for every type at each delivery poll; a kind's version rarely changes.
+    TypeWatch predecessor = retiring.isEmpty() ? null : retiring.get(watch.type().groupKind());
     return watch.isListed() || predecessor != null && predecessor.isListed();
   }
 

@@ -1,6 +1,5 @@
 package live.devopstoolkit.resourcesync.changes;
 
-import java.util.Objects;
 import live.devopstoolkit.resourcesync.discovery.ResourceType;
 
 /**
@@ -18,18 +17,6 @@ public record ResourceRef(ResourceType type, String namespace, String name) {
   /** The receiver's identity for this object. */
   public String recordId() {
     return SyncRecord.id(namespace == null ? SyncRecord.CLUSTER : namespace, type.apiVersion(), type.kind(), name);
-  }
-
-  /** Written out for the reason {@link ResourceType#equals} gives. */
-  @Override
-  public boolean equals(Object other) {
-    return this == other || other instanceof ResourceRef r && Objects.equals(name, r.name)
-        && Objects.equals(namespace, r.namespace) && Objects.equals(type, r.type);
-  }
-
-  @Override
-  public int hashCode() {
-    return (Objects.hashCode(type) * 31 + Objects.hashCode(namespace)) * 31 + Objects.hashCode(name);
   }
 
   /** {@code Kind(ns/name)}, the way logs name objects. */

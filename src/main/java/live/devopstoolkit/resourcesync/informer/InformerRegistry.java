@@ -166,8 +166,7 @@ public class InformerRegistry implements AutoCloseable {
   }
 
   private boolean hasRecords(TypeWatch watch) {
-    // Asked for every type at each delivery poll; a kind's version rarely changes.
-    TypeWatch predecessor = retiring.isEmpty() ? null : retiring.get(watch.type().groupKind());
+    TypeWatch predecessor = retiring.get(watch.type().groupKind());
     return watch.isListed() || predecessor != null && predecessor.isListed();
   }
 

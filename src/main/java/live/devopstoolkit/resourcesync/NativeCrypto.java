@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Loading it (its self-tests included) takes about a quarter of a second, so it runs beside
  * Camel's boot rather than before it; a connection opened before it is ready uses the JDK's
- * providers, as every connection does where the library cannot load (another CPU architecture, a
- * jar run without config/jvm.options, which names the library the build unpacked). Either way TLS
- * behaves the same; only its cost differs. {@code -D}{@value #SWITCH}{@code =false} keeps the JDK's
- * providers, for a site that must use its own.
+ * providers, as every connection does where the library cannot load (another CPU architecture; a
+ * jar run without config/jvm.options, which names the library the build unpacked, and without a
+ * writable temporary directory to write out the jar's own copy). Either way TLS behaves the same;
+ * only its cost differs. {@code -D}{@value #SWITCH}{@code =false} keeps the JDK's providers, for a
+ * site that must use its own.
  */
 final class NativeCrypto {
 

@@ -33,6 +33,9 @@ trap cleanup INT TERM EXIT
 echo "demo: building the controller and the search server"
 mvn -B -q package -DskipTests
 mvn -B -q -f search/pom.xml package -DskipTests
+# The controller's class-data archive, as the image's build makes it: one made for an earlier build
+# would be refused, with a warning, and the classes loaded the slow way.
+hack/cds-archive.sh
 hack/cluster.sh up
 KUBECTL="$(hack/kube-binaries.sh)/kubectl"
 
